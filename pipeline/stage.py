@@ -16,7 +16,7 @@ A stage is one small class:
   assign its output fields (not append to them), so that running it twice gives the same result.
 - `stats` counts what the stage did (articles, failures, and whatever the stage adds through
   `stat_update`) and `seconds` is the wall time spent in `process`.
-- `models()` names the models the stage uses (id and revision), for records and reports.
+- `model_specs()` names the models the stage loads (for `models pull`, records and reports).
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ from typing import Any, ClassVar
 
 from pydantic import BaseModel, ConfigDict
 
+from models.base import ModelSpec
 from pipeline.article import Article
 
 log = logging.getLogger(__name__)
@@ -64,9 +65,16 @@ class Stage:
     def load(self) -> None:
         """Load models or other resources (override in stages that need them)."""
 
+    def model_specs(self) -> list[ModelSpec]:
+        """The models this stage loads (for `models pull` and the run report); none by default."""
+        return []
+
     def models(self) -> dict[str, dict[str, str | None]]:
-        """The models this stage uses, as {role: {"id": ..., "revision": ...}}."""
-        return {}
+        """The models this stage uses, as {stage name: {"id": ..., "revision": ...}}."""
+        specs = self.model_specs()
+        if not specs:
+            return {}
+        return {self.name: {"id": specs[0].name, "revision": specs[0].revision, "backend": specs[0].backend}}
 
     # -- work ----------------------------------------------------------------------------------
     def process(self, batch: list[Article]) -> None:
