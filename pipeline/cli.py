@@ -85,6 +85,7 @@ def run(
     log_json: Annotated[bool, typer.Option("--log-json", help="Log one JSON object per line (for log collectors).")] = False,
 ) -> None:
     """Run the pipeline over a batch of articles. Exit 0: all ok; 1: failures above run.max_failed_fraction; 2: usage or config error."""
+    from pipeline.executors import ExecutorError
     from pipeline.ledger import LedgerError, LedgerLocked
     from pipeline.runner import run_pipeline
 
@@ -93,7 +94,7 @@ def run(
     progress, finish = _progress(quiet, log_json)
     try:
         result = run_pipeline(cfg, input, output, force=force, retry_failed=retry_failed, progress=progress)
-    except (LedgerLocked, LedgerError, FileNotFoundError) as exc:
+    except (LedgerLocked, LedgerError, FileNotFoundError, ExecutorError) as exc:
         raise _fail(str(exc)) from None
     except _model_errors() as exc:
         raise _fail(str(exc)) from None

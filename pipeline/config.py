@@ -12,6 +12,7 @@ All errors of a file are collected and raised together as one `ConfigError`, one
 
 from __future__ import annotations
 
+import copy
 import difflib
 import hashlib
 import json
@@ -201,6 +202,7 @@ def validate_config(data: Any, overrides: list[str], source: str = "") -> Pipeli
         data = {}
     if not isinstance(data, dict):
         raise ConfigError([f"top level: expected a mapping with 'run' and 'stages', got {type(data).__name__}"], source)
+    data = copy.deepcopy(data)  # overrides must not leak into the caller's data
     problems: list[str] = []
     for key in data:
         if key not in ("run", "stages"):

@@ -122,8 +122,11 @@ class Ledger:
         if row is None:
             return None
         record: dict[str, Any] = json.loads(row[0])
+        # Stages add their own entries (e.g. summary_chunks) next to the input's metadata.
+        metadata = {**record.get("metadata", {}), **article.metadata}
         for key in _IDENTITY:
             record[key] = getattr(article, key)
+        record["metadata"] = metadata
         return Article.from_record(record)
 
     def put(self, article: Article, fingerprint: str) -> None:

@@ -50,7 +50,7 @@ def test_end_to_end_outputs(tmp_path: Path, overrides: list[str]) -> None:
         assert all(s["text_en"] is not None for s in record["segments"])
         assert record["num_segments"] == len(record["segments"]) >= 3
         assert record["text_en"] and record["title_en"] is not None and record["summary_en"] is not None
-        assert set(record["models"]) == {"translate", "summarize"}
+        assert {"translate", "summarize"} <= set(record["models"])
         assert record["text_en"].count("\n\n") == 1  # two French paragraphs -> two English ones
     report = json.loads((tmp_path / "out" / "report.json").read_text())
     assert report["counts"] == {"total": 7, "ok": 7, "failed": 0, "skipped": 0, "processed": 7, "resumed": 0}
