@@ -24,7 +24,7 @@ class ModelSpec:
     name: str
     revision: str | None = None
     backend: Backend = "transformers"
-    compute_type: str = "int8"
+    compute_type: str = "float32"
     local_files_only: bool = True
     cache_dir: str | None = None
     threads: int = 0
@@ -55,10 +55,16 @@ class Seq2SeqModel(Protocol):
         min_new_tokens: int = 0,
         max_batch_tokens: int = 0,
         batch_size: int = 16,
+        length_penalty: float = 1.0,
+        no_repeat_ngram_size: int = 0,
+        force_length: bool = False,
     ) -> list[str]:
         """Generate one output per input, in input order.
 
         `max_new_tokens` gives each input its own budget; backends sort by length and batch by
         `max_batch_tokens` (padded tokens per batch; 0 = by `batch_size` only) internally.
+        Inputs longer than `max_input_tokens` are a `ModelError` (never cut silently).
+        `length_penalty` and `no_repeat_ngram_size` (0 = off) are the beam search options of the
+        same names; `force_length` makes every output exactly its budget long (benchmarks).
         """
         ...

@@ -219,9 +219,7 @@ def test_title_only_txt_is_kept_with_a_warning(tmp_path: Path) -> None:
     article = only(file)
     assert article.status == "ok"
     assert article.title == FRENCH_TITLE and article.text == ""
-    assert article.warnings == [
-        f"read: {file}: empty text: nothing after the title line; only the title is processed"
-    ]
+    assert f"read: {file}: empty text: nothing after the title line; only the title is processed" in article.warnings
 
 
 def test_binary_file_fails(tmp_path: Path) -> None:
@@ -315,7 +313,7 @@ def test_record_with_title_but_empty_text_is_headline_only(tmp_path: Path) -> No
     file = write_jsonl(tmp_path / "feed.jsonl", {"id": "x1", "title": FRENCH_TITLE, "text": "  \n "})
     article = only(file)
     assert article.status == "ok" and article.text == ""
-    assert "only the title is processed" in article.warnings[-1]
+    assert any("only the title is processed" in w for w in article.warnings)
 
 
 def test_duplicate_id_fails_naming_the_first(tmp_path: Path) -> None:

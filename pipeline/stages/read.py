@@ -446,7 +446,8 @@ class Read(Stage):
         self._seen.setdefault(article.id, place)
         if article.status != "ok":
             return
-        if len(article.text) < self.config.min_chars:
+        # A headline-only item (empty text, see _check_body) was already kept on purpose.
+        if article.text and len(article.text) < self.config.min_chars:
             article.fail(
                 self.name,
                 f"{place}: text has {len(article.text)} characters, fewer than "
