@@ -33,7 +33,9 @@ app.add_typer(eval_app, name="eval")
 ConfigArg = Annotated[Path, typer.Argument(help="Pipeline config (YAML), e.g. configs/nightly.yaml.")]
 SetOpt = Annotated[
     list[str] | None,
-    typer.Option("--set", help="Override a config key for this run: STAGE.KEY=VALUE or run.KEY=VALUE (repeatable)."),
+    typer.Option(
+        "--set", help="Override a config key for this run: STAGE.KEY=VALUE or run.KEY=VALUE (repeatable)."
+    ),
 ]
 
 
@@ -65,7 +67,9 @@ class _JsonFormatter(logging.Formatter):
 
 def _setup_logging(quiet: bool, log_json: bool) -> None:
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(_JsonFormatter() if log_json else logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+    handler.setFormatter(
+        _JsonFormatter() if log_json else logging.Formatter("%(asctime)s %(levelname)s %(message)s")
+    )
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(logging.ERROR if quiet else logging.INFO)
@@ -76,13 +80,25 @@ def _setup_logging(quiet: bool, log_json: bool) -> None:
 @app.command()
 def run(
     config: ConfigArg,
-    input: Annotated[Path, typer.Option("--input", "-i", help="An article file (.txt .md .jsonl .html) or a folder of them.")],
-    output: Annotated[Path, typer.Option("--output", "-o", help="Output folder (articles.jsonl, briefs.md, digest.html, report.json).")],
+    input: Annotated[
+        Path,
+        typer.Option("--input", "-i", help="An article file (.txt .md .jsonl .html) or a folder of them."),
+    ],
+    output: Annotated[
+        Path,
+        typer.Option(
+            "--output", "-o", help="Output folder (articles.jsonl, briefs.md, digest.html, report.json)."
+        ),
+    ],
     set_: SetOpt = None,
     force: Annotated[bool, typer.Option("--force", help="Redo every article, ignoring the ledger.")] = False,
-    retry_failed: Annotated[bool, typer.Option("--retry-failed", help="Redo the articles that failed before.")] = False,
+    retry_failed: Annotated[
+        bool, typer.Option("--retry-failed", help="Redo the articles that failed before.")
+    ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print errors only.")] = False,
-    log_json: Annotated[bool, typer.Option("--log-json", help="Log one JSON object per line (for log collectors).")] = False,
+    log_json: Annotated[
+        bool, typer.Option("--log-json", help="Log one JSON object per line (for log collectors).")
+    ] = False,
 ) -> None:
     """Run the pipeline over a batch of articles. Exit 0: all ok; 1: failures above run.max_failed_fraction; 2: usage or config error."""
     from pipeline.executors import ExecutorError
@@ -180,8 +196,13 @@ def _progress(quiet: bool, log_json: bool) -> tuple[Progress, callable]:  # type
             rate = state["done"] / max(now - state["began"], 1e-6) * 3600  # type: ignore[operator]
             log.info(
                 "progress %s/%s articles, %.0f articles/hour, stage %s",
-                state["done"], state["total"] or "?", rate, state["stage"],
-                extra={"fields": {"done": state["done"], "total": state["total"], "rate_per_hour": round(rate)}},
+                state["done"],
+                state["total"] or "?",
+                rate,
+                state["stage"],
+                extra={
+                    "fields": {"done": state["done"], "total": state["total"], "rate_per_hour": round(rate)}
+                },
             )
 
     return (
@@ -238,7 +259,9 @@ def eval_quotes(
         if not path.is_file():
             raise _fail(f"{path}: no such file")
     scores = evaluate_quotes(gold, pred)
-    typer.echo(json.dumps(asdict(scores), ensure_ascii=False, indent=2) if as_json else format_quote_scores(scores))
+    typer.echo(
+        json.dumps(asdict(scores), ensure_ascii=False, indent=2) if as_json else format_quote_scores(scores)
+    )
 
 
 def main() -> None:

@@ -201,7 +201,9 @@ def validate_config(data: Any, overrides: list[str], source: str = "") -> Pipeli
     if data is None:
         data = {}
     if not isinstance(data, dict):
-        raise ConfigError([f"top level: expected a mapping with 'run' and 'stages', got {type(data).__name__}"], source)
+        raise ConfigError(
+            [f"top level: expected a mapping with 'run' and 'stages', got {type(data).__name__}"], source
+        )
     data = copy.deepcopy(data)  # overrides must not leak into the caller's data
     problems: list[str] = []
     for key in data:
@@ -232,7 +234,9 @@ def validate_config(data: Any, overrides: list[str], source: str = "") -> Pipeli
         if kind not in registry:
             close = difflib.get_close_matches(str(kind), list(registry), n=1)
             hint = f" (did you mean {close[0]!r}?)" if close else ""
-            problems.append(f"{where}.type: unknown stage {kind!r}{hint}; known stages: {', '.join(registry)}")
+            problems.append(
+                f"{where}.type: unknown stage {kind!r}{hint}; known stages: {', '.join(registry)}"
+            )
             continue
         config_cls = registry[kind].Config
         try:

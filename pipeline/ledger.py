@@ -146,7 +146,8 @@ class Ledger:
     def start_run(self, run_id: str, fingerprint: str) -> None:
         """Record that a run started."""
         self._db.execute(
-            "INSERT INTO runs (run_id, started_at, fingerprint) VALUES (?, ?, ?)", (run_id, time.time(), fingerprint)
+            "INSERT INTO runs (run_id, started_at, fingerprint) VALUES (?, ?, ?)",
+            (run_id, time.time(), fingerprint),
         )
 
     def finish_run(self, run_id: str, report: dict[str, Any]) -> None:
@@ -161,7 +162,9 @@ class Ledger:
         if fingerprint is None:
             return int(self._db.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
         return int(
-            self._db.execute("SELECT COUNT(*) FROM articles WHERE fingerprint = ?", (fingerprint,)).fetchone()[0]
+            self._db.execute(
+                "SELECT COUNT(*) FROM articles WHERE fingerprint = ?", (fingerprint,)
+            ).fetchone()[0]
         )
 
 

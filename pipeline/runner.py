@@ -163,7 +163,9 @@ def run_pipeline(
     progress = progress or Progress()
     stages = build_stages(config)
     reader, processing, writer = stages[0], stages[1:-1], stages[-1]
-    assert isinstance(reader, Read) and isinstance(writer, Write), "config validation guarantees read ... write"
+    assert isinstance(reader, Read) and isinstance(writer, Write), (
+        "config validation guarantees read ... write"
+    )
     if not input_path.exists():
         raise FileNotFoundError(f"input {input_path} does not exist")
 
@@ -173,7 +175,16 @@ def run_pipeline(
     try:
         with Ledger(resolve_ledger_path(config, output_dir)) as ledger:
             return _run_locked(
-                config, reader, processing, writer, ledger, input_path, output_dir, force, retry_failed, progress
+                config,
+                reader,
+                processing,
+                writer,
+                ledger,
+                input_path,
+                output_dir,
+                force,
+                retry_failed,
+                progress,
             )
     finally:
         output_lock.release()
@@ -239,8 +250,18 @@ def _run_locked(
                     failures.append(_failure(article))
                 progress.on_article(article, index not in todo_indexes)
         report = _report(
-            config, run_id, fingerprint, input_path, output_dir, started, statuses, resumed, processed,
-            failures, models, {reader.name: describe(reader), **executor.stage_stats(), writer.name: describe(writer)},
+            config,
+            run_id,
+            fingerprint,
+            input_path,
+            output_dir,
+            started,
+            statuses,
+            resumed,
+            processed,
+            failures,
+            models,
+            {reader.name: describe(reader), **executor.stage_stats(), writer.name: describe(writer)},
         )
         outputs = writer.close(report)
         ledger.finish_run(run_id, report)
@@ -294,8 +315,14 @@ def _report(
         "output": str(output_dir),
         "config": config.source,
         "config_fingerprint": fingerprint,
-        "counts": {"total": total, "ok": statuses.get("ok", 0), "failed": failed,
-                   "skipped": statuses.get("skipped", 0), "processed": processed, "resumed": resumed},
+        "counts": {
+            "total": total,
+            "ok": statuses.get("ok", 0),
+            "failed": failed,
+            "skipped": statuses.get("skipped", 0),
+            "processed": processed,
+            "resumed": resumed,
+        },
         "failed_fraction": round(fraction, 4),
         "max_failed_fraction": config.run.max_failed_fraction,
         "exit_code": exit_code,

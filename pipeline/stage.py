@@ -25,9 +25,9 @@ import logging
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
-from typing import Any, ClassVar
+from typing import Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, Field
 
 from models.base import ModelSpec
 from pipeline.article import Article
@@ -39,6 +39,39 @@ class StageConfig(BaseModel):
     """Base of every stage's config: unknown keys are errors."""
 
     model_config = ConfigDict(extra="forbid", validate_assignment=True)
+
+
+class ModelStageConfig(StageConfig):
+    """Keys shared by the stages that load a seq2seq model (translate, summarize)."""
+
+    #: Hub id or local folder of the model.
+    model: str
+    #: Hub commit; None = the commit pinned in `models.hub.PINNED_REVISIONS` for known models.
+    #: Ignored for a local folder.
+    revision: str | None = None
+    backend: Literal["transformers", "ctranslate2"] = "transformers"
+    #: int8, int8_float32, float32 (CTranslate2) / float32, int8 (transformers: torch dynamic
+    #: quantization, whose activation scales are per batch, so outputs then vary with the batch).
+    compute_type: str = "float32"
+    #: Torch / CTranslate2 intra-op threads (0 = library default).
+    threads: int = Field(default=0, ge=0)
+    #: Never download at run time (`pressbrief models pull` fetches beforehand).
+    local_files_only: bool = True
+    cache_dir: str | None = None
+
+    def spec(self) -> ModelSpec:
+        """The model to load: revision pinned for hub ids, none for local folders."""
+        from models.hub import is_local, pinned_revision
+
+        return ModelSpec(
+            name=self.model,
+            revision=None if is_local(self.model) else pinned_revision(self.model, self.revision),
+            backend=self.backend,
+            compute_type=self.compute_type,
+            local_files_only=self.local_files_only,
+            cache_dir=self.cache_dir,
+            threads=self.threads,
+        )
 
 
 class Stage:

@@ -35,7 +35,12 @@ def write_jsonl(path: Path, count: int, **extra: Any) -> list[str]:
         for index in range(count):
             ident = f"a{index:04d}"
             ids.append(ident)
-            record = {"id": ident, "title": f"Titre de l'article {index}", "text": article_text(index), **extra}
+            record = {
+                "id": ident,
+                "title": f"Titre de l'article {index}",
+                "text": article_text(index),
+                **extra,
+            }
             handle.write(json.dumps(record, ensure_ascii=False) + "\n")
     return ids
 
@@ -51,9 +56,13 @@ def tiny_overrides(marian: Path, bart: Path) -> list[str]:
         f"translate.model={marian}",
         "translate.revision=null",
         "translate.num_beams=1",
+        # Random weights never stop by themselves: short budgets keep the tests quick.
+        "translate.max_new_tokens=24",
+        "translate.threads=1",
         f"summarize.model={bart}",
         "summarize.revision=null",
         "summarize.num_beams=1",
         "summarize.max_new_tokens=12",
         "summarize.min_new_tokens=0",
+        "summarize.threads=1",
     ]

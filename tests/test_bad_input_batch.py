@@ -46,8 +46,18 @@ def test_mixed_bad_input_batch(tmp_path: Path) -> None:
     build_batch(tmp_path / "in")
     result = CliRunner().invoke(
         app,
-        ["run", str(QUOTES), "-i", str(tmp_path / "in"), "-o", str(tmp_path / "out"),
-         "--set", "read.max_bytes=50000", "--set", "run.max_failed_fraction=0.5"],
+        [
+            "run",
+            str(QUOTES),
+            "-i",
+            str(tmp_path / "in"),
+            "-o",
+            str(tmp_path / "out"),
+            "--set",
+            "read.max_bytes=50000",
+            "--set",
+            "run.max_failed_fraction=0.5",
+        ],
     )
     records = read_records(tmp_path / "out" / "articles.jsonl")
     by_id = {r["id"]: r for r in records}
@@ -78,13 +88,25 @@ def test_mixed_bad_input_batch(tmp_path: Path) -> None:
 
     # 7 failed of 11 considered (1 skipped): above the 0.5 threshold -> exit 1, documented.
     report = json.loads((tmp_path / "out" / "report.json").read_text())
-    assert report["counts"]["failed"] == 7 and report["counts"]["skipped"] == 1 and report["counts"]["ok"] == 4
+    assert (
+        report["counts"]["failed"] == 7 and report["counts"]["skipped"] == 1 and report["counts"]["ok"] == 4
+    )
     assert result.exit_code == 1
     assert len(report["failures"]) == 8
     assert all(f["file"] for f in report["failures"])
     lenient = CliRunner().invoke(
         app,
-        ["run", str(QUOTES), "-i", str(tmp_path / "in"), "-o", str(tmp_path / "out2"),
-         "--set", "read.max_bytes=50000", "--set", "run.max_failed_fraction=0.8"],
+        [
+            "run",
+            str(QUOTES),
+            "-i",
+            str(tmp_path / "in"),
+            "-o",
+            str(tmp_path / "out2"),
+            "--set",
+            "read.max_bytes=50000",
+            "--set",
+            "run.max_failed_fraction=0.8",
+        ],
     )
     assert lenient.exit_code == 0, lenient.output

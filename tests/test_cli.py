@@ -33,7 +33,9 @@ def test_help_and_check_import_no_model_library() -> None:
         "heavy = [m for m in ('torch', 'transformers', 'spacy', 'ctranslate2') if m in sys.modules]; "
         "print(heavy)"
     )
-    result = subprocess.run([sys.executable, "-c", code, str(NIGHTLY)], capture_output=True, text=True, cwd=ROOT)
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(NIGHTLY)], capture_output=True, text=True, cwd=ROOT
+    )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "[]"
 
@@ -55,7 +57,17 @@ def test_check_good_config() -> None:
 def test_run_with_unknown_override_is_usage_error(tmp_path: Path) -> None:
     write_jsonl(tmp_path / "in.jsonl", 1)
     result = runner.invoke(
-        app, ["run", str(NIGHTLY), "-i", str(tmp_path / "in.jsonl"), "-o", str(tmp_path / "o"), "--set", "translate.beams=2"]
+        app,
+        [
+            "run",
+            str(NIGHTLY),
+            "-i",
+            str(tmp_path / "in.jsonl"),
+            "-o",
+            str(tmp_path / "o"),
+            "--set",
+            "translate.beams=2",
+        ],
     )
     assert result.exit_code == 2
     assert "stages[3].beams: unknown key" in result.output
@@ -65,7 +77,9 @@ def test_missing_model_fails_before_any_article(tmp_path: Path, monkeypatch) -> 
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     monkeypatch.setenv("HF_HOME", str(tmp_path / "hf"))
     write_jsonl(tmp_path / "in.jsonl", 2)
-    result = runner.invoke(app, ["run", str(NIGHTLY), "-i", str(tmp_path / "in.jsonl"), "-o", str(tmp_path / "o")])
+    result = runner.invoke(
+        app, ["run", str(NIGHTLY), "-i", str(tmp_path / "in.jsonl"), "-o", str(tmp_path / "o")]
+    )
     assert result.exit_code == 2
     assert "Helsinki-NLP/opus-mt-fr-en" in result.output
     assert "pressbrief models pull" in result.output
@@ -79,7 +93,15 @@ def test_run_tiny_models_and_bad_article(tmp_path: Path, tiny_marian_dir: Path, 
     (folder / "empty.txt").write_text("", encoding="utf-8")
     result = runner.invoke(
         app,
-        ["run", str(NIGHTLY), "-i", str(folder), "-o", str(tmp_path / "o"), *sets(tiny_overrides(tiny_marian_dir, tiny_bart_dir))],
+        [
+            "run",
+            str(NIGHTLY),
+            "-i",
+            str(folder),
+            "-o",
+            str(tmp_path / "o"),
+            *sets(tiny_overrides(tiny_marian_dir, tiny_bart_dir)),
+        ],
     )
     assert result.exit_code == 1, result.output  # one failure > max_failed_fraction
     records = read_records(tmp_path / "o" / "articles.jsonl")

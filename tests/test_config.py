@@ -32,12 +32,26 @@ def test_good_config_validates() -> None:
 
 
 def test_misspelt_key_names_path_and_suggestion() -> None:
-    data = {"stages": [{"type": "read"}, {"type": "segment"}, {"type": "translate", "num_beam": 4}, {"type": "write"}]}
+    data = {
+        "stages": [
+            {"type": "read"},
+            {"type": "segment"},
+            {"type": "translate", "num_beam": 4},
+            {"type": "write"},
+        ]
+    }
     assert problems(data) == ["stages[2].num_beam: unknown key (did you mean 'num_beams'?)"]
 
 
 def test_wrong_type_names_path_and_value() -> None:
-    data = {"stages": [{"type": "read"}, {"type": "segment"}, {"type": "translate", "num_beams": "many"}, {"type": "write"}]}
+    data = {
+        "stages": [
+            {"type": "read"},
+            {"type": "segment"},
+            {"type": "translate", "num_beams": "many"},
+            {"type": "write"},
+        ]
+    }
     [problem] = problems(data)
     assert problem.startswith("stages[2].num_beams: Input should be a valid integer")
     assert "'many'" in problem
@@ -91,7 +105,9 @@ def test_yaml_syntax_error_and_missing_file(tmp_path: Path) -> None:
 
 
 def test_overrides_address_stage_by_type_and_are_typed() -> None:
-    config = validate_config(GOOD, ["translate.num_beams=5", "run.max_failed_fraction=0.25", "write.formats=[jsonl]"])
+    config = validate_config(
+        GOOD, ["translate.num_beams=5", "run.max_failed_fraction=0.25", "write.formats=[jsonl]"]
+    )
     assert config.stage_config("translate").num_beams == 5  # type: ignore[union-attr]
     assert config.run.max_failed_fraction == 0.25
     assert config.stage_config("write").formats == ["jsonl"]  # type: ignore[union-attr]

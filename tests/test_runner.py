@@ -96,7 +96,9 @@ def test_failure_is_isolated_and_retried(
     result = run_pipeline(config, tmp_path / "in.jsonl", tmp_path / "out")
     records = read_records(tmp_path / "out" / "articles.jsonl")
     assert [r["status"] for r in records] == ["ok", "ok", "ok", "failed", "ok", "ok"]
-    assert records[3]["errors"] == [{"stage": "translate", "type": "RuntimeError", "message": "model exploded on a0003"}]
+    assert records[3]["errors"] == [
+        {"stage": "translate", "type": "RuntimeError", "message": "model exploded on a0003"}
+    ]
     assert records[3]["summary_en"] is None  # later stages skip a failed article
     assert result.exit_code == EXIT_FAILURES
     assert result.report["failures"][0]["id"] == "a0003"
@@ -111,7 +113,12 @@ def test_failure_is_isolated_and_retried(
     assert again.report["counts"]["failed"] == 1 and again.report["counts"]["processed"] == 0
     retried = run_pipeline(config, tmp_path / "in.jsonl", tmp_path / "out", retry_failed=True)
     assert retried.report["counts"] == {
-        "total": 6, "ok": 6, "failed": 0, "skipped": 0, "processed": 1, "resumed": 5,
+        "total": 6,
+        "ok": 6,
+        "failed": 0,
+        "skipped": 0,
+        "processed": 1,
+        "resumed": 5,
     }
 
 
@@ -140,8 +147,18 @@ def test_sigkill_midway_then_resume_exactly_once(tmp_path: Path, overrides: list
     ids = write_jsonl(tmp_path / "in.jsonl", 200)
     out = tmp_path / "out"
     command = [
-        sys.executable, "-m", "pipeline", "run", str(NIGHTLY), "--input", str(tmp_path / "in.jsonl"),
-        "--output", str(out), "--quiet", "--set", "run.chunk_articles=10",
+        sys.executable,
+        "-m",
+        "pipeline",
+        "run",
+        str(NIGHTLY),
+        "--input",
+        str(tmp_path / "in.jsonl"),
+        "--output",
+        str(out),
+        "--quiet",
+        "--set",
+        "run.chunk_articles=10",
         *[arg for item in overrides for arg in ("--set", item)],
     ]
     env = {**os.environ, "HF_HUB_OFFLINE": "1"}

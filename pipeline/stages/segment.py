@@ -67,7 +67,9 @@ class Segmenter(Stage):
                 pieces.append((index, number, start, end))
         texts = (batch[i].text[s:e] for i, _, s, e in pieces)
         results: list[list[Segment]] = [[] for _ in batch]
-        for (index, number, p_start, _), doc in zip(pieces, self._nlp.pipe(texts, batch_size=64), strict=True):
+        for (index, number, p_start, _), doc in zip(
+            pieces, self._nlp.pipe(texts, batch_size=64), strict=True
+        ):
             text = batch[index].text
             for sent in doc.sents:
                 start, end = _trim(text, p_start + sent.start_char, p_start + sent.end_char)
@@ -93,4 +95,3 @@ def _split_long(text: str, start: int, end: int, max_chars: int) -> list[tuple[i
     first = _trim(text, start, start + cut + 1)
     rest = _trim(text, start + cut + 1, end)
     return [first, *_split_long(text, rest[0], rest[1], max_chars)]
-

@@ -10,7 +10,7 @@ from pydantic import Field
 
 from models.base import ModelError, ModelSpec, Seq2SeqModel
 from pipeline.article import Article
-from pipeline.stage import Stage, StageConfig
+from pipeline.stage import ModelStageConfig, Stage, StageConfig
 from pipeline.stages.translate import split_to_fit
 
 # A sentence ends at . ! ? or …, possibly followed by a closing quote.
@@ -28,14 +28,10 @@ class Summarize(Stage):
 
     name = "summarize"
 
-    class Config(StageConfig):
+    class Config(ModelStageConfig):
         type: Literal["summarize"] = "summarize"
         #: Hub id or local folder of a seq2seq summarizer.
         model: str = "sshleifer/distilbart-cnn-12-6"
-        #: Hub commit; None = the commit pinned in `models.hub.PINNED_REVISIONS` for known models.
-        revision: str | None = None
-        backend: Literal["transformers", "ctranslate2"] = "transformers"
-        compute_type: str = "float32"
         num_beams: int = Field(default=4, ge=1)
         # distilbart-cnn-12-6's published generation settings.
         min_new_tokens: int = Field(default=56, ge=0)
@@ -45,9 +41,6 @@ class Summarize(Stage):
         batch_size: int = Field(default=8, ge=1)
         #: Padded input tokens per model batch (0 = by batch_size only).
         max_batch_tokens: int = Field(default=0, ge=0)
-        threads: int = Field(default=0, ge=0)
-        local_files_only: bool = True
-        cache_dir: str | None = None
         #: Articles per model call: their chunks are batched together.
         batch_articles: int = Field(default=16, ge=1)
 
@@ -60,19 +53,8 @@ class Summarize(Stage):
 
     @property
     def spec(self) -> ModelSpec:
-        """The model this stage loads, revision pinned."""
-        from models.hub import pinned_revision
-
-        c = self.config
-        return ModelSpec(
-            name=c.model,
-            revision=pinned_revision(c.model, c.revision),
-            backend=c.backend,
-            compute_type=c.compute_type,
-            local_files_only=c.local_files_only,
-            cache_dir=c.cache_dir,
-            threads=c.threads,
-        )
+        """The model this stage loads."""
+        return self.config.spec()
 
     def model_specs(self) -> list[ModelSpec]:
         return [self.spec]

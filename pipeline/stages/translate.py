@@ -12,7 +12,7 @@ from pydantic import Field
 
 from models.base import ModelSpec, Seq2SeqModel
 from pipeline.article import Article, Segment
-from pipeline.stage import Stage, StageConfig
+from pipeline.stage import ModelStageConfig, Stage, StageConfig
 
 _SPACES = "\\s\u00a0\u202f"
 # Guillemets, with the (non-breaking) spaces French typography puts inside them.
@@ -117,17 +117,10 @@ class Translate(Stage):
 
     name = "translate"
 
-    class Config(StageConfig):
+    class Config(ModelStageConfig):
         type: Literal["translate"] = "translate"
         #: Hub id or local folder of a MarianMT (or any seq2seq) French-to-English model.
         model: str = "Helsinki-NLP/opus-mt-fr-en"
-        #: Hub commit; None = the commit pinned in `models.hub.PINNED_REVISIONS` for known models.
-        revision: str | None = None
-        backend: Literal["transformers", "ctranslate2"] = "transformers"
-        #: int8, float32, float16, bfloat16 (transformers: int8 = torch dynamic quantization of the
-        #: Linear layers, whose activation scales are per batch: outputs then vary slightly with
-        #: the batch; use float32 where runs must reproduce exactly).
-        compute_type: str = "float32"
         num_beams: int = Field(default=4, ge=1)
         #: Hard cap on generated tokens per segment.
         max_new_tokens: int = Field(default=512, ge=1)
@@ -137,10 +130,6 @@ class Translate(Stage):
         batch_size: int = Field(default=32, ge=1)
         #: Padded input tokens per model batch (0 = by batch_size only).
         max_batch_tokens: int = Field(default=4096, ge=0)
-        #: Torch / CTranslate2 intra-op threads (0 = library default).
-        threads: int = Field(default=0, ge=0)
-        local_files_only: bool = True
-        cache_dir: str | None = None
         #: Articles per model call: their segments are batched together.
         batch_articles: int = Field(default=32, ge=1)
         #: Translations of repeated segments (bylines, boilerplate) kept per process (0 = off).
@@ -156,19 +145,8 @@ class Translate(Stage):
 
     @property
     def spec(self) -> ModelSpec:
-        """The model this stage loads, revision pinned."""
-        from models.hub import pinned_revision
-
-        c = self.config
-        return ModelSpec(
-            name=c.model,
-            revision=pinned_revision(c.model, c.revision),
-            backend=c.backend,
-            compute_type=c.compute_type,
-            local_files_only=c.local_files_only,
-            cache_dir=c.cache_dir,
-            threads=c.threads,
-        )
+        """The model this stage loads."""
+        return self.config.spec()
 
     def model_specs(self) -> list[ModelSpec]:
         return [self.spec]
