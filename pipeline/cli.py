@@ -253,12 +253,15 @@ def eval_quotes(
     """Precision, recall and F1 of quote spans, speaker accuracy, and the misses and false alarms."""
     from dataclasses import asdict
 
-    from pipeline.evaluate import evaluate_quotes, format_quote_scores
+    from pipeline.evaluate import EvaluationError, evaluate_quotes, format_quote_scores
 
     for path in (gold, pred):
         if not path.is_file():
             raise _fail(f"{path}: no such file")
-    scores = evaluate_quotes(gold, pred)
+    try:
+        scores = evaluate_quotes(gold, pred)
+    except EvaluationError as exc:
+        raise _fail(str(exc)) from None
     typer.echo(
         json.dumps(asdict(scores), ensure_ascii=False, indent=2) if as_json else format_quote_scores(scores)
     )

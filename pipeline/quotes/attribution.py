@@ -1,0 +1,1456 @@
+"""Decide which quotation spans are quotes, of which kind, and who said them.
+
+The rules follow docs/quote-guideline.md:
+
+- cue verbs after the quotation (`», a-t-il ajouté`, `», ironise X`, `», selon X`) or before it in
+  the same sentence (`X a déclaré que « ... »`, `X : « ... »`, `Selon X, « ... »`);
+- a quotation with no cue of its own continues the previous quote's speaker (same or next
+  sentence), and a fragment embedded in a sentence whose subject is a person gets that subject;
+- a speaker mention is resolved to the fullest form of the name used in the article: pronouns to
+  the latest person mentioned, role descriptions (`le porte-parole du Kremlin`) through
+  appositions (`Dmitri Peskov, porte-parole du Kremlin`), surnames to full names;
+- names of things, titles of works, terms and scare quotes (short, unattributed, or introduced by
+  `appelé`, `intitulé`, `le film` ...) are not quotes.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import TYPE_CHECKING, Literal
+
+from pipeline.quotes.lexicon import Lexicon, load_lexicon, wordlist
+from pipeline.quotes.marks import QuoteSpan
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+Kind = Literal["direct", "partial"]
+
+NOT_NAMES = wordlist("not_names")
+PRE_ADJ = wordlist("pre_adj")
+MEDIA_NOUNS = wordlist("media_nouns")
+ORG_NOUNS = MEDIA_NOUNS | wordlist("org_nouns")
+ROLE_NOUNS = wordlist("role_nouns")
+DOCUMENT_NOUNS = wordlist("document_nouns")
+CLITICS = {
+    "y",
+    "en",
+    "se",
+    "s'",
+    "lui",
+    "leur",
+    "le",
+    "la",
+    "les",
+    "l'",
+    "me",
+    "te",
+    "nous",
+    "vous",
+    "ne",
+    "n'",
+}
+PLATFORMS = {"twitter", "facebook", "youtube", "instagram", "tiktok", "linkedin", "snapchat", "x"}
+PRONOUNS = {"il", "elle", "ils", "elles", "lui", "eux", "celui-ci", "celle-ci"}
+HONORIFICS = wordlist("honorifics")
+NAME_PARTICLES = wordlist("name_particles")
+AUXILIARIES = wordlist("auxiliaries")
+ADVERBS = wordlist("adverbs")
+NAMING_WORDS = wordlist("naming_words")
+TITLE_PREPS = {"dans", "sur", "à", "au", "par", "avec", "de", "du"}
+SUBJECT_DEPS = {"nsubj", "nsubj:pass", "csubj", "expl:subj"}
+STOP_NP = {",", ".", ";", ":", "(", ")", "!", "?", "«", "»", "“", "”", '"', "—", "–", "-", "…"}
+NP_PREPS = {"de", "du", "des", "d'", "d’"}
+_SENT_END = re.compile(r"[.!?…]+")
+_INVERTED = re.compile(
+    r"^(?P<verb>[\w'’]+?)(?:[\s-]+t)?[\s-]+(?P<clitic>il|elle|ils|elles|on)\b(?:[\s]+(?P<part>[\w'’]+))?",
+    re.IGNORECASE,
+)
+
+
+@lru_cache(maxsize=65536)
+def normalise(name: str) -> str:
+    """Casefold, drop accents and collapse whitespace, for comparing names."""
+    name = unicodedata.normalize("NFKD", name)
+    name = "".join(c for c in name if not unicodedata.combining(c))
+    return " ".join(name.casefold().split())
+
+
+def name_parts(name: str) -> list[str]:
+    """The parts of a name: `J. D. Vance` and `J.D. Vance` both give ['j', 'd', 'vance']."""
+    return list(_name_parts(name))
+
+
+@lru_cache(maxsize=65536)
+def _name_parts(name: str) -> tuple[str, ...]:
+    return tuple(p for p in re.split(r"[\s.\-‐]+", normalise(name)) if p)
+
+
+@dataclass
+class Mention:
+    """A named person (or organisation) met in the article."""
+
+    text: str
+    start: int
+    end: int
+    label: str
+    subject: bool = False
+
+
+@dataclass
+class Role:
+    """A role description linked to a person by apposition: `Dmitri Peskov, porte-parole du Kremlin`."""
+
+    head: str
+    words: set[str]
+    person: str
+    start: int
+
+
+@dataclass
+class Attribution:
+    """The outcome for one quotation span."""
+
+    span: QuoteSpan
+    is_quote: bool
+    kind: Kind
+    speaker: str | None = None
+    mention: str | None = None
+    cue: str | None = None
+    cue_at: int = -1
+    how: str = ""
+    words: int = 0
+    reasons: list[str] = field(default_factory=list)
+
+
+_SMALL_WORDS = {"de", "du", "des", "la", "le", "l'", "et", "d'", "&"}
+
+
+def _with_determiner(before: str, name: str) -> str:
+    """`name` with the determiner written before it (`du Fonds ...` gives `le Fonds ...`)."""
+    det = re.search(r"\b(le|la|les|l'|l’|du|des|au|aux)\s*$", before, re.IGNORECASE)
+    if not det:
+        return name
+    word = {"du": "le", "au": "le", "des": "les", "aux": "les"}.get(
+        det.group(1).lower(), det.group(1).lower()
+    )
+    return word + ("" if word.endswith(("'", "’")) else " ") + name
+
+
+class ArticleContext:
+    """Per-article indexes over a parsed body: tokens by offset, sentences, names and roles."""
+
+    def __init__(self, doc: Doc, spans: list[QuoteSpan], lexicon: Lexicon | None = None) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.spans = spans
+        self.lexicon = lexicon or load_lexicon()
+        self.inside = [False] * (len(self.text) + 1)
+        for s in spans:
+            for i in range(s.open_at, min(s.close_at + 1, len(self.text))):
+                self.inside[i] = True
+        self.tok_at: list[int] = [-1] * (len(self.text) + 1)
+        for t in doc:
+            for i in range(t.idx, t.idx + len(t.text)):
+                self.tok_at[i] = t.i
+        self._closers = {s.close_at for s in spans}
+        self.sent_starts = self._sentence_starts()
+        self.persons: list[Mention] = []
+        self.orgs: list[Mention] = []
+        self.ents = list(doc.ents)
+        self._not_persons: set[str] = set()
+        self._genders: dict[str, str] | None = None
+        self._descriptions: list[tuple[int, str, bool]] | None = None
+        for ent in self.ents:
+            if self._in_quote(ent.start_char):
+                continue
+            if ent.label_ == "PER":
+                cleaned = self._clean_person(ent)
+                if cleaned is not None:
+                    self.persons.append(cleaned)
+            elif ent.label_ in {"ORG", "LOC", "MISC"}:
+                named = self._person_after_role(ent)
+                if named is not None:
+                    self.persons.append(named)
+                    continue
+                end = self._word_end(ent.end_char)
+                self.orgs.append(Mention(self.text[ent.start_char : end], ent.start_char, end, ent.label_))
+        # A one-word "person" written elsewhere as `dans Bild` is a medium or a place everywhere.
+        self.persons = [p for p in self.persons if p.text not in self._not_persons]
+        self.persons.sort(key=lambda m: m.start)
+        self.roles = self._roles()
+
+    def _person_after_role(self, ent: Span) -> Mention | None:
+        """`le rappeur Freeze Corleone` (MISC), `le ministre de la Justice Eric Dupond-Moretti` (ORG)."""
+        doc = self.doc
+        before = [t.text.lower() for t in doc[max(ent.start - 4, 0) : ent.start]]
+        if not any(w in ROLE_NOUNS for w in before):
+            return None
+        units: list[list[Token]] = []
+        for t in ent:
+            if units and (t.text in {"-", "‐"} or units[-1][-1].text in {"-", "‐"}):
+                units[-1].append(t)
+            elif t.text[:1].isupper() and t.text.replace("-", "").isalpha():
+                units.append([t])
+            else:
+                return None
+        if not 2 <= len(units) <= 4 or (len(units) > 2 and before[-1:] == ["le"]):
+            return None
+        name = units[-2:]
+        start, end = name[0][0].idx, name[-1][-1].idx + len(name[-1][-1].text)
+        nxt = name[-1][-1].i + 1
+        subject = nxt < len(doc) and (
+            doc[nxt].pos_ in {"AUX", "VERB"} or doc[nxt].text.lower() in {"s'", "se"}
+        )
+        return Mention(self.text[start:end], start, end, "PER", subject)
+
+    def add_title(self, title: ArticleContext) -> None:
+        """Make the title's persons and role links known to the body (title first, as it is read)."""
+        self.persons = [Mention(p.text, -1, -1, "PER") for p in title.persons] + self.persons
+        title.persons = self.persons
+        self.roles = [
+            Role(r.head, r.words, self.fullest_name(r.person), -1) for r in title.roles
+        ] + self.roles
+
+    # -- basic indexes -------------------------------------------------------------------------
+    def _word_end(self, end: int) -> int:
+        """Extend an entity cut inside a word (`Standard & Poor'` + `s`) to the word's end."""
+        while 0 < end < len(self.text) and self.text[end].isalnum() and self.text[end - 1] in "'’":
+            end += 1
+        while 0 < end < len(self.text) and self.text[end].isalnum() and self.text[end - 1].isalnum():
+            end += 1
+        return end
+
+    def _in_quote(self, at: int) -> bool:
+        return 0 <= at < len(self.inside) and self.inside[at]
+
+    def _sentence_starts(self) -> list[int]:
+        """Sentence starts outside quotations: after . ! ? … (not in `M.`/`J.D.`) and at newlines."""
+        text = self.text
+        starts = [0]
+        for m in _SENT_END.finditer(text):
+            at = m.start()
+            if self._in_quote(at):
+                continue
+            word = re.search(r"(\S+)$", text[max(0, at - 6) : at])
+            if (
+                m.group() == "."
+                and word
+                and (
+                    re.fullmatch(r"(?:[A-Z]\.)*[A-Z]", word.group(1))
+                    or word.group(1).lower() in {"m", "mme", "dr"}
+                )
+            ):
+                continue
+            nxt = m.end()
+            while nxt < len(text) and (text[nxt] in " \u00a0\u202f)" or nxt in self._closers):
+                nxt += 1
+            if nxt < len(text) and (text[nxt].isupper() or text[nxt] in '«“"\n' or text[nxt].isdigit()):
+                starts.append(nxt)
+        for m in re.finditer(r"\n+", text):
+            starts.append(m.end())
+        # A closing mark glued to the next sentence: `cœur".François`.
+        for s in self.spans:
+            after = s.close_at + 1
+            if (
+                after < len(text)
+                and text[after] == "."
+                and after + 1 < len(text)
+                and text[after + 1].isupper()
+            ):
+                starts.append(after + 1)
+        return sorted(set(starts))
+
+    def sentence_of(self, at: int) -> tuple[int, int]:
+        """The (start, end) of the sentence holding offset `at`."""
+        import bisect
+
+        k = bisect.bisect_right(self.sent_starts, at) - 1
+        start = self.sent_starts[max(k, 0)]
+        end = self.sent_starts[k + 1] if k + 1 < len(self.sent_starts) else len(self.text)
+        return start, end
+
+    def sentence_index(self, at: int) -> int:
+        import bisect
+
+        return bisect.bisect_right(self.sent_starts, at) - 1
+
+    def paragraph_of(self, at: int) -> int:
+        return self.text.count("\n", 0, at)
+
+    def tokens_between(self, start: int, end: int) -> list[Token]:
+        """Tokens fully inside [start, end) and outside quotations."""
+        out = []
+        seen = set()
+        for i in range(max(start, 0), min(end, len(self.text))):
+            k = self.tok_at[i]
+            if k < 0 or k in seen:
+                continue
+            seen.add(k)
+            t = self.doc[k]
+            if t.idx >= start and t.idx + len(t.text) <= end and not self._in_quote(t.idx):
+                out.append(t)
+        return out
+
+    # -- names ---------------------------------------------------------------------------------
+    def _clean_person(self, ent: Span) -> Mention | None:
+        tokens = list(ent)
+        while tokens and (tokens[0].text.lower() in HONORIFICS or not tokens[0].text[:1].isupper()):
+            tokens = tokens[1:]
+        kept: list[Token] = []
+        for t in tokens:
+            if t.text in {",", "(", ")", ":"}:
+                break
+            if t.text[:1].isupper() or t.text.lower() in NAME_PARTICLES or t.text in {"-", "'"}:
+                kept.append(t)
+            else:
+                break
+        while kept and not kept[-1].text[:1].isupper():
+            kept.pop()
+        nxt = kept[-1].i + 1 if kept else len(self.doc)
+        while (
+            kept
+            and nxt < len(self.doc)
+            and nxt - kept[0].i < 5
+            and self.doc[nxt].text[:1].isupper()
+            and self.doc[nxt].text.isalpha()
+            and self.doc[nxt].ent_type_ in {"", "PER"}
+            and self.doc[nxt].pos_ in {"PROPN", "DET", "X", "NOUN"}
+        ):
+            kept.append(self.doc[nxt])
+            nxt += 1
+        if not kept or (len(kept) == 1 and kept[0].text.lower() in NOT_NAMES):
+            return None
+        if len(kept) == 1 and kept[0].i > 0:
+            prev = self.doc[kept[0].i - 1]
+            low = prev.text.lower()
+            if low in {"dans", "à", "au", "en", "par"} or (
+                prev.pos_ in {"NOUN", "ADJ"} and prev.text.islower() and low not in ROLE_NOUNS
+            ):
+                self._not_persons.add(kept[0].text)
+                return None  # `dans Bild`, `la commission scolaire Marguerite-Bourgeoys`: not a person
+        start, end = kept[0].idx, kept[-1].idx + len(kept[-1].text)
+        subject = any(
+            t.dep_ in {"nsubj", "nsubj:pass"}
+            or (t.dep_ == "flat:name" and t.head.dep_ in {"nsubj", "nsubj:pass"})
+            for t in kept
+        )
+        nxt = kept[-1].i + 1
+        if nxt < len(self.doc) and (
+            self.doc[nxt].pos_ in {"AUX", "VERB"} or self.doc[nxt].text.lower() in {"s'", "se"}
+        ):
+            subject = True
+        return Mention(self.text[start:end], start, end, "PER", subject)
+
+    def fullest_name(self, name: str) -> str:
+        """The fullest form of person `name` used in the article (first occurrence on ties)."""
+        parts = name_parts(name)
+        if not parts:
+            return name
+        best, best_len, first = name, len(parts), False
+        for m in self.persons:
+            cand = name_parts(m.text)
+            if cand[-1:] == parts[-1:] and set(parts) <= set(cand) and len(cand) > best_len:
+                best, best_len = m.text, len(cand)
+            elif cand == parts and best_len == len(parts) and not first:
+                best, first = m.text, True  # first occurrence's spelling
+        return best
+
+    def _roles(self) -> list[Role]:
+        """Links between role descriptions and persons found through appositions."""
+        roles: list[Role] = []
+        doc = self.doc
+        for m in self.persons:
+            first = self.tok_at[m.start]
+            last = self.tok_at[m.end - 1]
+            if first < 0 or last < 0:
+                continue
+            person = self.fullest_name(m.text)
+            # After: `Dmitri Peskov, porte-parole du Kremlin,`
+            k = last + 1
+            if k < len(doc) and doc[k].text == ",":
+                words = self._role_words(list(doc[k + 1 : min(k + 10, len(doc))]))
+                if words:
+                    roles.append(Role(words[0], set(words), person, m.start))
+            # Before: `le président de ce pays, Ilham Aliyev` / `le chroniqueur Matthieu Delormeau`
+            k = first - 1
+            if k >= 0 and doc[k].text == ",":
+                k -= 1
+            j = k
+            while (
+                j >= 0
+                and first - j <= 9
+                and (
+                    doc[j].pos_ in {"DET", "NOUN", "ADJ"}
+                    or doc[j].text.lower() in NP_PREPS
+                    or doc[j].pos_ in {"PROPN", "PRON"}
+                )
+            ):
+                j -= 1
+            window = list(doc[j + 1 : k + 1])
+            while window and window[0].pos_ not in {"DET", "NOUN", "ADJ"}:
+                window = window[1:]
+            if not window or window[-1].pos_ not in {"NOUN", "ADJ", "PROPN"}:
+                continue
+            before = window[0].i - 1
+            if (
+                before >= 0
+                and doc[before].pos_ == "ADP"
+                and doc[before].text.lower() not in {"avec", "selon", "pour"}
+            ):
+                continue
+            words = self._role_words(window)
+            if words:
+                roles.append(Role(words[0], set(words), person, m.start))
+        return roles
+
+    def _role_words(self, tokens: list[Token]) -> list[str]:
+        """Content words of a role noun phrase (head noun first), or [] if it is not one."""
+        words: list[str] = []
+        for n, t in enumerate(tokens):
+            low = t.text.lower()
+            if t.text in STOP_NP or t.pos_ in {"VERB", "AUX", "SCONJ", "CCONJ"} or low in {"qui", "que"}:
+                break
+            if n == 0 and t.pos_ == "ADP":
+                return []
+            if t.pos_ in {"DET", "ADP", "NUM"}:
+                if t.pos_ == "ADP" and low not in NP_PREPS and not words:
+                    return []
+                continue
+            if not words and (not t.text[:1].islower() and t.text.lower() != "premier"):
+                return []
+            if not words and low in CLITICS | PRONOUNS:
+                return []
+            words.append(re.sub(r"^[ld]['’]", "", low))
+            if len(words) > 6:
+                break
+        if words and words[0] == "premier" and len(words) > 1:
+            words = [*words[1:], "premier"]
+        return words
+
+    def noun_phrase(self, k: int) -> tuple[int, int] | None:
+        """Char span of the noun phrase starting at token k: det, adjectives, head, `de` complements."""
+        doc = self.doc
+        start = k
+        seen_head = False
+        end = k
+        while k < len(doc):
+            t = doc[k]
+            low = t.text.lower()
+            if t.text in {"-", "‐"} and seen_head and k + 1 < len(doc) and not doc[k - 1].whitespace_:
+                end = k + 1  # `Seine-Maritime` split by the tokenizer
+                k += 2
+                continue
+            if t.text in STOP_NP or self._in_quote(t.idx) or low in {"qui", "que", "qu'", "dont", "lors"}:
+                break
+            if t.pos_ in {"DET", "NUM"} or (t.pos_ == "ADJ" and not seen_head):
+                k += 1
+                continue
+            if (low in CLITICS and k > start) or low in {"a", "ont", "est", "sont", "avait", "était"}:
+                break
+            if t.pos_ in {"NOUN", "PROPN", "PRON", "X"} or (t.pos_ == "ADJ" and seen_head):
+                seen_head = True
+                end = k
+                k += 1
+                continue
+            if low in NP_PREPS and seen_head and k + 1 < len(doc) and doc[k + 1].text not in STOP_NP:
+                k += 1
+                continue
+            if t.pos_ == "ADP" and low in {"à", "au", "aux"} and seen_head:
+                # `le ministre chargé des ...` stops, `le ministre de l'Intérieur` kept above
+                break
+            break
+        if not seen_head:
+            return None
+        return doc[start].idx, doc[end].idx + len(doc[end].text)
+
+    # -- speakers ------------------------------------------------------------------------------
+    def resolve(self, mention: str, at: int, previous: list[tuple[int, str | None]]) -> str | None:
+        """The speaker string for `mention` found at offset `at`; `previous` = earlier (cue, speaker)."""
+        low = mention.lower().strip()
+        low = re.sub(r"^-t-|^-", "", low)
+        if low in PRONOUNS:
+            return self._antecedent(at, low, previous)
+        if low in {
+            "on",
+            "ce",
+            "cela",
+            "ça",
+            "ceci",
+            "qui",
+            "que",
+            "tout",
+            "rien",
+            "chacun",
+            "personne",
+            "c'",
+        }:
+            return None
+        person = self._person_in(mention, at)
+        if person:
+            return self.fullest_name(person)
+        for p in self.persons:
+            if p.start >= at and p.end <= at + len(mention) and len(name_parts(p.text)) >= 2:
+                return self.fullest_name(p.text)
+        named = re.search(r"\b([A-ZÉ][\w'’-]+(?:\s+(?:de |du |van |von |le |la )?[A-ZÉ][\w'’-]+)+)$", mention)
+        prefix = mention[: named.start()].lower().split() if named else []
+        if (
+            named
+            and prefix
+            and prefix[-1] not in {"de", "du", "des", "d'", "d’", "le", "la", "les", "l'", "l’"}
+            and any(len(w) > 3 and w.isalpha() for w in prefix)
+        ):
+            return self.fullest_name(named.group(1))  # `le Premier ministre Jean Castex`
+        parts = name_parts(mention)
+        if mention[:1].isupper() and any(
+            name_parts(p.text)[-len(parts) :] == parts
+            for p in self.persons
+            if len(name_parts(p.text)) > len(parts)
+        ):
+            return self.fullest_name(mention)
+        bare = re.sub(r"^(le|la|les|l'|l’)\s*", "", mention, flags=re.IGNORECASE)
+        if bare != mention and bare[:1].isupper() and not re.match(r"(Premier|Première)\s+[a-zé]", bare):
+            full = self._org_full(mention)
+            return full
+        if mention[:1].isupper() and not re.match(r"^(Le|La|Les|L'|L’|Un|Une|Des|Ce|Cette)\b", mention):
+            # A proper name (organisation, place, person not tagged).
+            for org in self.orgs:
+                if normalise(org.text) == normalise(mention):
+                    return self._org_full(mention)
+            parts = name_parts(mention)
+            if any(name_parts(p.text)[-1:] == parts[-1:] for p in self.persons):
+                return self.fullest_name(mention)
+            return self._org_full(mention)
+        return self._describe(mention, at, previous)
+
+    def _org_full(self, name: str) -> str:
+        """The organisation's full name when the article gives it (`la CGT` -> `la Confédération ...`)."""
+        bare = re.sub(r"^(le|la|les|l'|l’)\s*", "", name, flags=re.IGNORECASE)
+        letters = re.sub(r"[^A-Z]", "", bare)
+        if bare.replace("&", "").isupper():
+            for m in re.finditer(r"\(\s*" + re.escape(bare) + r"\s*\)", self.text):
+                words = list(re.finditer(r"[\w'’-]+", self.text[max(0, m.start() - 120) : m.start()]))
+                base = max(0, m.start() - 120)
+                for n in range(len(words) - 1, max(len(words) - 9, -1), -1):
+                    chosen = words[n:]
+                    big = [w.group() for w in chosen if w.group().lower() not in _SMALL_WORDS]
+                    if chosen[0].group()[:1].isupper() and "".join(w[0] for w in big).upper() == letters:
+                        start = base + chosen[0].start()
+                        return _with_determiner(self.text[:start], self.text[start : m.start()].strip())
+        if bare.replace("&", "").isupper() and 2 <= len(letters) <= 6:
+            for org in self.orgs:
+                words = [w for w in re.findall(r"[\w'’]+", org.text) if w.lower() not in _SMALL_WORDS]
+                if len(words) > 1 and "".join(w[0] for w in words).upper() == letters:
+                    return _with_determiner(self.text[: org.start], org.text)
+        return name
+
+    def _person_in(self, mention: str, at: int) -> str | None:
+        for p in self.persons:
+            if p.start >= 0 and (p.start <= at < p.end or (p.start == at)):
+                return p.text
+        return None
+
+    def _is_person(self, speaker: str) -> bool:
+        """A resolved speaker string that names a person (or an unnamed one), not an organisation."""
+        parts = name_parts(speaker)
+        if any(name_parts(p.text) == parts or self.fullest_name(p.text) == speaker for p in self.persons):
+            return True
+        words = speaker.split()
+        return (
+            len(words) > 1
+            and words[0].lower() in {"un", "une", "le", "la", "l'", "ce", "cet", "cette"}
+            and (words[1][:1].islower())
+        )
+
+    def _described_subjects(self) -> list[tuple[int, str, bool]]:
+        """Subjects named by a role or an organisation noun: (offset, noun phrase, is a person)."""
+        if self._descriptions is None:
+            found: list[tuple[int, str, bool]] = []
+            for t in self.doc:
+                low = t.text.lower()
+                inverted = (
+                    t.i > t.head.i
+                    and t.dep_ in {"nsubj", "obj", "appos", "nsubj:pass"}
+                    and self.lexicon.lemma(t.head.text) is not None
+                )
+                if not (t.dep_ in {"nsubj", "nsubj:pass"} or inverted) or self._in_quote(t.idx):
+                    continue
+                if low in DOCUMENT_NOUNS:
+                    continue
+                if low not in ROLE_NOUNS and low not in ORG_NOUNS:
+                    continue
+                det = [c for c in t.children if c.dep_ == "det" and c.i < t.i]
+                if not det or det[0].text.lower() not in {
+                    "le",
+                    "la",
+                    "l'",
+                    "l’",
+                    "un",
+                    "une",
+                    "ce",
+                    "cet",
+                    "cette",
+                }:
+                    continue
+                span = self.noun_phrase(det[0].i)
+                if span is not None:
+                    found.append((span[0], self.text[span[0] : span[1]], low in ROLE_NOUNS))
+            self._descriptions = found
+        return self._descriptions
+
+    def _gender(self, name: str) -> str | None:
+        """'f' or 'm' when the article marks the person's gender (`Mme X`, `X, directrice de ...`)."""
+        if self._genders is None:
+            votes: dict[str, list[str]] = {}
+            for p in self.persons:
+                if p.start < 0:
+                    continue
+                first, last = self.tok_at[p.start], self.tok_at[p.end - 1]
+                near = [self.doc[first - 1]] if first > 0 else []
+                if last + 2 < len(self.doc) and self.doc[last + 1].text == ",":
+                    near.append(self.doc[last + 2])
+                for t in near:
+                    low = t.text.lower()
+                    gender = t.morph.get("Gender", [])
+                    if low in {"mme", "madame", "mlle"}:
+                        gender = ["Fem"]
+                    elif low in {"m.", "monsieur"}:
+                        gender = ["Masc"]
+                    elif low not in ROLE_NOUNS:
+                        continue
+                    if gender in (["Fem"], ["Masc"]):
+                        votes.setdefault(self.fullest_name(p.text), []).append(
+                            "f" if gender == ["Fem"] else "m"
+                        )
+            self._genders = {
+                n: max(set(v), key=v.count) for n, v in votes.items() if v.count("f") != v.count("m")
+            }
+        return self._genders.get(name)
+
+    def _antecedent(self, at: int, pronoun: str, previous: list[tuple[int, str | None]]) -> str | None:
+        """The person a pronoun at `at` refers to: the latest quote speaker or person named as a subject."""
+        if pronoun in {"ils", "elles", "eux"}:
+            plural = [c for c in previous if c[1] and c[0] <= at]
+            return plural[-1][1] if plural else None
+        wrong = {"il": "f", "lui": None, "elle": "m"}.get(pronoun)
+
+        def fits(name: str) -> bool:
+            return wrong is None or self._gender(name) != wrong
+
+        candidates: list[tuple[int, str]] = [
+            (c, sp) for c, sp in previous if sp and c <= at and self._is_person(sp) and fits(sp)
+        ]
+        placed = [p for p in self.persons if p.start >= 0 and p.end <= at and fits(self.fullest_name(p.text))]
+        subjects = [(p.start, self.fullest_name(p.text)) for p in placed]
+        candidates += [(p.start, self.fullest_name(p.text)) for p in placed if p.subject]
+        # Unnamed subjects: `a annoncé le préfet du Rhône. « ... », a-t-il précisé`.
+        here_sent = self.sentence_index(at)
+        for pos, desc, human in self._described_subjects():
+            if pos >= at or (not human and here_sent - self.sentence_index(pos) > 1):
+                continue
+            resolved = self._describe(desc, pos) if human else desc
+            if resolved and (not human or fits(resolved)):
+                candidates.append((pos, resolved))
+        if not candidates:
+            candidates = subjects
+        if not candidates:
+            titled = [p for p in self.persons if p.start < 0 and fits(self.fullest_name(p.text))]
+            return self.fullest_name(titled[-1].text) if titled else None
+        # The speaker of a quote one or two sentences back is still the topic, whoever was named since.
+        here = self.sentence_index(at)
+        recent = [(c, sp) for c, sp in previous if sp and c <= at and self._is_person(sp) and fits(sp)]
+        if recent and here - self.sentence_index(recent[-1][0]) <= 2:
+            lexicon = load_lexicon()
+            for p in reversed(placed):
+                if recent[-1][0] < p.start and p.subject:
+                    following = re.findall(r"[\w'’]+", self.text[p.end : p.end + 40])[:5]
+                    if any(lexicon.lemma(w) for w in following if w.lower() not in {"a", "est", "dit"}):
+                        return self.fullest_name(p.text)  # a new person speaking since
+            return recent[-1][1]
+        candidates.sort()
+        return candidates[-1][1]
+
+    def _describe(
+        self, mention: str, at: int, previous: list[tuple[int, str | None]] | None = None
+    ) -> str | None:
+        """Resolve a description (`le porte-parole du Kremlin`) to a person or to its fullest wording."""
+        words = [w.lower() for w in re.findall(r"[\w'’-]+", mention)]
+        det = words[0] if words else ""
+        content = [re.sub(r"^[ld]['’]", "", w) for w in words]
+        content = [
+            w
+            for w in content
+            if w
+            not in {
+                "le",
+                "la",
+                "les",
+                "un",
+                "une",
+                "des",
+                "de",
+                "du",
+                "ce",
+                "cet",
+                "cette",
+                "ces",
+                "son",
+                "sa",
+                "ses",
+                "leur",
+                "d",
+                "l",
+                "",
+            }
+        ]
+        heads = [w for w in content if w not in PRE_ADJ]
+        if not heads:
+            return mention
+        head = heads[0]
+        best_key: tuple[int, bool, int] | None = None
+        best_person: str | None = None
+        for r in self.roles:
+            if r.head != head:
+                continue
+            score = len(set(content) & r.words)
+            before = r.start <= at
+            key = (score, before, r.start if before else -r.start)
+            if best_key is None or key > best_key:
+                best_key, best_person = key, r.person
+        if best_person is None:
+            for r in self.roles:
+                score = len(set(heads) & r.words)
+                if score >= 2 and det not in {"les", "des", "ces"}:
+                    key = (score, r.start <= at, r.start if r.start <= at else -r.start)
+                    if best_key is None or key > best_key:
+                        best_key, best_person = key, r.person
+        if best_person is not None:
+            return best_person
+        definite = det in {"le", "la", "l", "ce", "cet", "cette"} or det.startswith(("l'", "l’"))
+        if head in DOCUMENT_NOUNS:
+            author = re.search(
+                r"\b(?:de|du|des|d['’])\s*((?:l['’]|la |le |les )?[A-ZÉ][\w'’&-]*(?:\s+[A-ZÉ][\w'’&-]*)*)",
+                mention,
+            )
+            return self._org_full(author.group(1)) if author else None  # `l'enquête de Contours Conseil`
+        if head in ORG_NOUNS:
+            if head in MEDIA_NOUNS and definite:
+                orgs = [
+                    o
+                    for o in self.orgs
+                    if o.label in {"ORG", "MISC"} and o.end <= at and o.text.lower() not in PLATFORMS
+                ]
+                titled = [
+                    o for o in orgs if re.match(r"(Le|La|Les|L'|L’)\s*[A-Z]", self.text[o.start - 4 : o.end])
+                ]
+                if titled or orgs:
+                    return self._org_full((titled or orgs)[-1].text)
+                later = [o for o in self.orgs if o.label in {"ORG", "MISC"} and o.start > at]
+                if later:
+                    return self._org_full(later[0].text)
+            return self._fullest_description(mention, head, at)
+        if det in {"ce", "cet", "cette"}:
+            prior = [sp for c, sp in (previous or []) if sp and c <= at and self._is_person(sp)]
+            if prior:
+                return prior[-1]
+        if definite and det not in {"les", "ces"}:
+            person = self._salient_person(at)
+            if person:
+                return person
+        return self._fullest_description(mention, head, at)
+
+    def _salient_person(self, at: int) -> str | None:
+        """The person the article is most about (subject mentions count double), for `la ministre`."""
+        scores: dict[str, float] = {}
+        for p in self.persons:
+            name = self.fullest_name(p.text)
+            bonus = 2.0 if p.subject else 1.0
+            if p.start < 0:
+                bonus = 2.0
+            elif p.start > at:
+                bonus *= 0.5
+            scores[name] = scores.get(name, 0.0) + bonus
+        if not scores:
+            return None
+        return max(scores.items(), key=lambda kv: kv[1])[0]
+
+    def _fullest_description(self, mention: str, head: str, at: int) -> str:
+        """`l'armée` -> `l'armée israélienne` when the article used that fuller phrase first."""
+        best = mention
+        for t in self.doc:
+            if t.idx >= at:
+                break
+            if t.text.lower() != head or self._in_quote(t.idx):
+                continue
+            node = t.head if t.dep_ == "nmod" and t.head.dep_ in {"nsubj", "nsubj:pass"} else t
+            if node.dep_ in {"nsubj", "nsubj:pass"} and node.left_edge.i < t.i:
+                piece = self.doc[node.left_edge.i : node.right_edge.i + 1]
+                if len(piece) <= 8 and not any(x.is_punct for x in piece) and len(piece.text) > len(mention):
+                    return piece.text
+        for m in re.finditer(
+            r"\b(?:le|la|les|l['’])\s*" + re.escape(head) + r"\b", self.text[:at], re.IGNORECASE
+        ):
+            k = self.tok_at[m.start()]
+            if k < 0:
+                continue
+            span = self.noun_phrase(k)
+            if span and span[1] - span[0] > len(best) and span[0] == m.start():
+                best = self.text[span[0] : span[1]]
+                break
+        return best
+
+
+@dataclass
+class Cue:
+    """Where the attribution of a quotation was found."""
+
+    how: str
+    cue: str | None = None
+    cue_at: int = -1
+    mention: str | None = None
+    mention_at: int = -1
+
+
+def _skip(text: str, i: int, chars: str) -> int:
+    while i < len(text) and text[i] in chars:
+        i += 1
+    return i
+
+
+class Attributor:
+    """Runs the attribution rules over the quotation spans of one article (body or title)."""
+
+    def __init__(self, ctx: ArticleContext, names: ArticleContext | None = None) -> None:
+        self.ctx = ctx
+        # Names are resolved against the body even for the title.
+        self.names = names or ctx
+        self.lex = ctx.lexicon
+        self.text = ctx.text
+
+    # -- cue words -----------------------------------------------------------------------------
+    def is_speech(self, t: Token) -> bool:
+        low = t.text.lower().replace("’", "'")
+        if low in {"a", "est", "été"}:
+            return False
+        if self.lex.lemma(low) is not None:
+            return t.pos_ in {"VERB", "AUX", "ADJ", "NOUN", "ADV", "PROPN", "X", "INTJ"} or True
+        return t.pos_ == "VERB" and self.lex.lemma(t.lemma_) is not None
+
+    def _np_at(self, k: int) -> tuple[str, int] | None:
+        """The subject noun phrase (or person/organisation name) starting at token k."""
+        found = self._np_at_raw(k)
+        if found is None:
+            return None
+        text, start = found
+        if len(re.findall(r"[^\W\d_]", text)) < 2:
+            return None  # `37%` is not a speaker
+        end = start + len(text)
+        hyphen = re.match(r"[-‐][A-ZÉ][\w'’]+", self.text[end : end + 40])
+        if hyphen and text[-1:].isalpha():
+            text = self.text[start : end + hyphen.end()]  # `Cohn` + `-Bendit`
+        return text, start
+
+    def _np_at_raw(self, k: int) -> tuple[str, int] | None:
+        doc = self.ctx.doc
+        if k >= len(doc):
+            return None
+        t = doc[k]
+        if t.text.lower().rstrip(".") in {"m", "mme", "mlle", "me", "dr", "pr", "mgr"} and k + 1 < len(doc):
+            rest = self._np_at_raw(k + 1)
+            if rest and rest[0][:1].isupper():
+                return rest
+        for ent in self.ctx.ents:
+            if ent.start <= k < ent.end:
+                if t.pos_ == "DET":
+                    break
+                if ent.label_ == "PER":
+                    person = self.ctx._clean_person(ent)
+                    if person:
+                        return person.text, person.start
+                if len(ent) > 6 or any(x.pos_ in {"VERB", "AUX"} for x in ent):
+                    break  # an entity swallowing a clause is an NER error
+                end = self.ctx._word_end(ent.end_char)
+                # `le Kremlin`: keep the determiner written before it.
+                return self.text[t.idx : end], t.idx
+        span = self.ctx.noun_phrase(k)
+        if span is None:
+            return None
+        start, end = span
+        return self.text[start:end], start
+
+    def _subject_after(self, k: int, limit: int) -> tuple[str, int] | None:
+        """Subject written after an inverted cue verb: skip `à l'AFP`, `mardi`, `dans un communiqué`."""
+        doc = self.ctx.doc
+        while k < len(doc) and doc[k].idx < limit:
+            t = doc[k]
+            low = t.text.lower()
+            if low in ADVERBS or t.pos_ == "ADV" or t.text in {"-"}:
+                k += 1
+                continue
+            if low in {
+                "à",
+                "au",
+                "aux",
+                "auprès",
+                "devant",
+                "sur",
+                "dans",
+                "lors",
+                "via",
+                "par",
+                "chez",
+                "en",
+            }:
+                # skip the prepositional phrase: ADP DET? NOUN/PROPN+
+                k += 1
+                while k < len(doc) and doc[k].pos_ in {"DET", "ADP"}:
+                    k += 1
+                if k < len(doc) and doc[k].ent_iob_ == "B":
+                    acronym = doc[k].text.isupper() and len(doc[k].text) >= 2
+                    k += 1
+                    if acronym and k < len(doc) and doc[k].ent_iob_ == "I" and doc[k].text[:1].isupper():
+                        continue  # `à l'AFP Josh Gourlay` tagged as one entity: the name follows the acronym
+                    while k < len(doc) and doc[k].ent_iob_ == "I":
+                        k += 1
+                    continue
+                while k < len(doc) and (
+                    doc[k].pos_ in {"NOUN", "ADJ", "NUM"}
+                    or (
+                        doc[k].text.lower() in NP_PREPS
+                        and k + 1 < len(doc)
+                        and doc[k + 1].pos_ in {"NOUN", "DET"}
+                    )
+                    or (doc[k].pos_ == "DET" and doc[k - 1].text.lower() in NP_PREPS)
+                ):
+                    k += 1
+                continue
+            if t.text in STOP_NP or self.ctx._in_quote(t.idx):
+                return None
+            if t.pos_ in {"DET", "NOUN", "PROPN", "PRON", "NUM", "ADJ", "X"} or t.text[:1].isupper():
+                return self._np_at(k)
+            return None
+        return None
+
+    def _subject_of(self, verb: Token, region_start: int) -> tuple[str, int] | None:
+        """The subject of cue verb `verb` by the parse, or the nearest name before it."""
+        doc = self.ctx.doc
+        aux = [c.idx for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i]
+        verb_start = min([verb.idx, *aux])
+        lead = self._appositive_person(region_start, verb_start)
+        if lead is not None and self.text[region_start:verb_start].rstrip().endswith(","):
+            return lead
+        heads = [verb]
+        if verb.dep_ in {"xcomp", "conj"} and verb.head.i != verb.i:
+            heads.append(verb.head)
+        for child in verb.children:
+            if child.dep_ == "obl:agent" and child.i > verb.i and not self.ctx._in_quote(child.idx):
+                first = child.left_edge.i + (1 if child.left_edge.pos_ == "ADP" else 0)
+                agent = self._np_at(first)
+                if agent is not None:
+                    return agent
+        for h in heads:
+            for child in h.children:
+                if child.dep_ in SUBJECT_DEPS and not self.ctx._in_quote(child.idx) and child.i < h.i:
+                    low = child.text.lower()
+                    if low in {"qui"} and h.dep_ == "acl:relcl":
+                        return self._np_at(h.head.left_edge.i)
+                    if low in {"-t", "t", "ce", "c'", "cela", "ça", "qui", "que"}:
+                        continue
+                    if child.pos_ == "PRON" or low in PRONOUNS:
+                        return child.text, child.idx
+                    res = self._np_at(max(child.left_edge.i, self._sentence_first_token(child)))
+                    if child.ent_type_ != "PER":
+                        lead = self._appositive_person(region_start, child.idx)
+                        if lead is not None:
+                            return lead
+                    if res is not None:
+                        trailing = self._trailing_person(res[1] + len(res[0]), verb.idx)
+                        return trailing or res
+        # No parse subject: inverted subject right after the verb (`comme l'a dit X`) ...
+        after = self._subject_after(verb.i + 1, self.ctx.sentence_of(verb.idx)[1])
+        if after is not None and after[1] < self._next_quote_open(verb.idx):
+            return after
+        # ... or the nearest person / pronoun before it in the sentence.
+        for j in range(verb.i - 1, -1, -1):
+            t = doc[j]
+            if t.idx < region_start:
+                break
+            if t.text.lower() in PRONOUNS and t.pos_ == "PRON":
+                return t.text, t.idx
+            if t.ent_type_ in {"PER", "ORG"}:
+                return self._np_at(j)
+        return None
+
+    def _trailing_person(self, np_end: int, limit: int) -> tuple[str, int] | None:
+        """A name written right after a role noun phrase: `le député des Alpes-Maritimes (LR) Eric Ciotti`."""
+        for p in self.ctx.persons:
+            if np_end <= p.start < limit:
+                between = self.text[np_end : p.start]
+                if re.fullmatch(r"[\s,]*(-[\w-]+)?[\s,]*(\([^)]{1,20}\))?[\s,]*", between):
+                    return p.text, p.start
+                return None
+        return None
+
+    def _appositive_person(self, region_start: int, before: int) -> tuple[str, int] | None:
+        """`Damien Le Guay, philosophe et ..., insiste`: the person opening the apposition."""
+        for p in self.ctx.persons:
+            if region_start <= p.start < before:
+                after = self.text[p.end : p.end + 2].lstrip(" \u00a0")
+                if after.startswith(","):
+                    return p.text, p.start
+        return None
+
+    def _sentence_first_token(self, t: Token) -> int:
+        start, _ = self.ctx.sentence_of(t.idx)
+        k = self.ctx.tok_at[start] if start < len(self.ctx.tok_at) else 0
+        return max(k, 0)
+
+    def _next_quote_open(self, at: int) -> int:
+        for s in self.ctx.spans:
+            if s.open_at > at:
+                return s.open_at
+        return len(self.text)
+
+    # -- cue finders ---------------------------------------------------------------------------
+    def cue_after(self, span: QuoteSpan, limit: int) -> Cue | None:
+        """`», a-t-il ajouté`, `», ironise X`, `», selon X` right after the closing mark."""
+        text = self.text
+        i = _skip(text, span.close_at + 1, " \u00a0\u202f,–—-")
+        if i >= limit:
+            return None
+        rest = text[i:limit]
+        m = re.match(r"\(([A-ZÉ][\w'’.-]*[a-zé][\w'’.-]*(?:\s+[A-ZÉ][\w'’.-]+){1,3})\)", rest)
+        if m:
+            return Cue("after", "()", i, m.group(1), i + 1)
+        m = re.match(r"(selon|d'après|d’après)\s+", rest, re.IGNORECASE)
+        if m:
+            k = self.ctx.tok_at[i + m.end()] if i + m.end() < len(text) else -1
+            np = self._np_at(k) if k >= 0 else None
+            if np:
+                return Cue("after", m.group(1), i, np[0], np[1])
+        m = _INVERTED.match(rest)
+        if m:
+            verb = m.group("verb").lower()
+            part = (m.group("part") or "").lower()
+            cue_words = None
+            if self.lex.lemma(verb) and verb not in {"a"}:
+                cue_words = m.group(0)[: m.end("clitic")]
+            elif verb in AUXILIARIES or verb in {"a", "avait", "aurait", "ont", "est"}:
+                words = re.findall(r"[\w'’]+", rest[m.end("clitic") :])[:3]
+                for w in words:
+                    if self.lex.lemma(w):
+                        end = rest.find(w, m.end("clitic")) + len(w)
+                        cue_words = rest[:end]
+                        break
+                    if w.lower() not in ADVERBS:
+                        break
+            del part
+            if cue_words:
+                return Cue("after", cue_words, i, m.group("clitic"), i + m.start("clitic"))
+        tokens = self.ctx.tokens_between(i, limit)
+        cue_tokens: list[Token] = []
+        for n, t in enumerate(tokens):
+            low = t.text.lower()
+            if n > 5:
+                break
+            if (
+                low in AUXILIARIES
+                or low in ADVERBS
+                or low in {"fait", "faisait", "l'", "l’", "lui", "leur", "y", "en", "nous", "vous"}
+                or (t.pos_ == "ADV" and not self.is_speech(t))
+            ):
+                cue_tokens.append(t)
+                continue
+            if self.is_speech(t) and t.pos_ not in {"NOUN", "PROPN"}:
+                if low.endswith("ant") and not cue_tokens:
+                    return None  # `, ajoutant que « ... »` introduces the next quotation
+                cue_tokens.append(t)
+                subject = self._subject_after(t.i + 1, limit)
+                cue = text[cue_tokens[0].idx : t.idx + len(t.text)]
+                if subject:
+                    return Cue("after", cue, cue_tokens[0].idx, subject[0], subject[1])
+                return Cue("after", cue, cue_tokens[0].idx)
+            break
+        # An incise later in the sentence: `« ... » va être lancée, a annoncé le ministre X.`
+        for n, t in enumerate(tokens):
+            if t.text != "," or n + 1 >= len(tokens):
+                continue
+            k = n + 1
+            while k < len(tokens) and tokens[k].text.lower() in AUXILIARIES | ADVERBS:
+                k += 1
+            if k < len(tokens) and self.is_speech(tokens[k]) and not tokens[k].text.lower().endswith("ant"):
+                if tokens[k].pos_ in {"NOUN", "PROPN"}:
+                    continue
+                subject = self._subject_after(tokens[k].i + 1, limit)
+                if subject and subject[0].lower() not in PRONOUNS:
+                    cue = text[tokens[n + 1].idx : tokens[k].idx + len(tokens[k].text)]
+                    return Cue("after", cue, tokens[n + 1].idx, subject[0], subject[1])
+        return None
+
+    def cue_before(self, span: QuoteSpan, region_start: int) -> Cue | None:
+        """`X a déclaré : « ...`, `X : « ...`, `Selon X, « ...`, `X estime que « ...` in the sentence."""
+        text = self.text
+        region = text[region_start : span.open_at]
+        stripped = region.rstrip(" \u00a0\u202f\t")
+        tokens = self.ctx.tokens_between(region_start, span.open_at)
+        # Selon X, / Pour X, / D'après X,
+        for m in re.finditer(
+            r"(?:^|[,;:]\s*|\s)(selon|d'après|d’après|pour)\s+([^,;:«»“”\"]{1,80}?)\s*,",
+            region,
+            re.IGNORECASE,
+        ):
+            word = m.group(1).lower()
+            lead = text[region_start : region_start + m.start(1)].strip(" ,\u00a0")
+            if word == "pour" and len(lead.split()) > 1:
+                continue
+            k = self.ctx.tok_at[region_start + m.start(2)]
+            np = self._np_at(k) if k >= 0 else None
+            if np and (word != "pour" or self._is_agent(np[0])):
+                whole = m.group(2).strip()
+                if (
+                    np[0][:1].islower()
+                    and whole.startswith(np[0])
+                    and len(whole.split()) <= 14
+                    and not any(
+                        t.morph.get("VerbForm", []) == ["Fin"]
+                        for t in self.ctx.tokens_between(np[1], np[1] + len(whole))
+                    )
+                ):
+                    np = (whole, np[1])  # `une source à la Mission des Nations unies pour ...`
+                return Cue("selon", m.group(1), region_start + m.start(1), np[0], np[1])
+        speech = [t for t in tokens if self.is_speech(t) and t.pos_ not in {"NOUN", "PROPN", "ADJ"}]
+        if speech:
+            verb = speech[-1]
+            subject = None
+            if verb.text.lower().endswith("ant") and verb.morph.get("VerbForm", []) == ["Part"]:
+                subject = None  # participle: the main clause's subject (caller falls back)
+                head = verb.head
+                if head.i != verb.i:
+                    subject = self._subject_of(head, region_start)
+            else:
+                subject = self._subject_of(verb, region_start)
+            aux = [c for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i]
+            cue_start = aux[0].idx if aux else verb.idx
+            cue = text[cue_start : verb.idx + len(verb.text)]
+            if subject:
+                return Cue("before", cue, cue_start, subject[0], subject[1])
+            return Cue("before", cue, cue_start)
+        if stripped.endswith(":"):
+            name_tokens = [t for t in tokens if t.text != ":"]
+            if 0 < len(name_tokens) <= 8:
+                k = name_tokens[0].i
+                np = self._np_at(k)
+                frame = re.match(
+                    r"(réponse|réaction|verdict|commentaire|message|explication|avis|analyse)\s+(de|du|d'|d’)\s*",
+                    np[0] if np else "",
+                    re.IGNORECASE,
+                )
+                if np and frame:
+                    inner = self.ctx.tok_at[np[1] + frame.end()] if frame.group(2) != "du" else -1
+                    np = self._np_at(inner) if inner >= 0 else np
+                if np:
+                    return Cue("colon", ":", region_start + len(stripped) - 1, np[0], np[1])
+        return None
+
+    def _is_agent(self, np: str) -> bool:
+        low = np.lower()
+        if low in PRONOUNS:
+            return True
+        if np[:1].isupper():
+            return True
+        words = [re.sub(r"^[ld]['’]", "", w) for w in re.findall(r"[\w'’-]+", low)]
+        return any(w in ROLE_NOUNS for w in words[:3]) or any(r.head in words[:3] for r in self.names.roles)
+
+    def cue_next_sentence(self, span: QuoteSpan) -> Cue | None:
+        """An opening quotation attributed by the next sentence: `« ... ». C'est ainsi que X qualifiait`."""
+        _, end = self.ctx.sentence_of(span.close_at)
+        if end >= len(self.text):
+            return None
+        start, stop = self.ctx.sentence_of(end)
+        for t in self.ctx.tokens_between(start, stop):
+            if self.is_speech(t) and t.pos_ in {"VERB", "AUX"} and not t.text.lower().endswith("ant"):
+                subject = self._subject_of(t, start)
+                if subject and subject[0].lower() not in PRONOUNS:
+                    return Cue("next", t.text, t.idx, subject[0], subject[1])
+                return None
+        return None
+
+    def subject_cue(self, span: QuoteSpan, region_start: int) -> Cue | None:
+        """A fragment embedded after the verb of a sentence whose subject is a person: that person."""
+        tokens = self.ctx.tokens_between(region_start, span.open_at)
+        verbs = [t for t in tokens if t.pos_ in {"VERB", "AUX"} and t.dep_ in {"ROOT", "conj"}]
+        for verb in reversed(verbs):
+            for child in verb.children:
+                if child.dep_ in {"nsubj"} and child.i < verb.i:
+                    if (
+                        child.ent_type_ in {"PER", "ORG"}
+                        or child.text.lower() in {"il", "elle"}
+                        or ((child.pos_ == "PROPN" or child.ent_type_) and child.text[:1].isupper())
+                    ):
+                        np = (
+                            self._np_at(child.left_edge.i)
+                            if child.pos_ != "PRON"
+                            else (child.text, child.idx)
+                        )
+                        if np:
+                            return Cue("subject", None, verb.idx, np[0], np[1])
+                    low = child.text.lower()
+                    if child.pos_ == "NOUN" and any(r.head == low for r in self.names.roles):
+                        np = self._np_at(child.left_edge.i)
+                        if np:
+                            return Cue("subject", None, verb.idx, np[0], np[1])
+        return None
+
+
+_WORD = re.compile(r"\w+")
+_TERMINAL = (".", "!", "?", "…", "...", ".)")
+
+
+def word_count(text: str) -> int:
+    """Number of words in a quotation."""
+    return len(_WORD.findall(text))
+
+
+NAMING_VERBS = {
+    w
+    for w in NAMING_WORDS
+    if w.endswith(("é", "ée", "és", "ées", "dit", "dite", "dits", "dites")) and not w.startswith("qualifi")
+}
+
+
+def naming_context(before: str, capitalised: bool = True) -> str | None:
+    """`appelé`, `le film`, `qualifiée de` ... right before a quotation: the naming word, else None."""
+    words = re.findall(r"[\w'’-]+|[,:;()]", before[-60:].lower().replace("’", "'"))
+    if not words:
+        return None
+    last = words[-1]
+    if last in {"de", "d'", "du", "des"} and len(words) >= 2:
+        if words[-2] in NAMING_WORDS or words[-2].startswith("qualifi"):
+            return words[-2]
+        return None
+    if (
+        last
+        in {
+            "le",
+            "la",
+            "les",
+            "l'",
+            "un",
+            "une",
+            "son",
+            "sa",
+            "ses",
+            "leur",
+            "du",
+            "des",
+            "au",
+            "aux",
+            "ce",
+            "cette",
+        }
+        and len(words) >= 2
+        and words[-2] in NAMING_WORDS
+    ):
+        return words[-2]
+    if last in NAMING_VERBS and not (last.startswith("dit") and words[-2:-1] in (["se"], ["s'"])):
+        return last  # `appelé « X »`, but `se dit « ... »` reports speech
+    if last in NAMING_WORDS and not last.startswith("qualifi") and capitalised:
+        return last
+    if last.startswith("qualifi"):
+        return last
+    return None
+
+
+def _has_finite_verb(ctx: ArticleContext, span: QuoteSpan) -> bool:
+    """Whether the quotation holds a conjugated verb (`C'était terrifiant` is a statement, not a label)."""
+    first, last = ctx.tok_at[span.start], ctx.tok_at[span.end - 1]
+    if first < 0 or last < 0:
+        return False
+    return any(t.morph.get("VerbForm", []) == ["Fin"] for t in ctx.doc[first : last + 1])
+
+
+def quote_kind(quote: str, pre: str, after: str, interrupted: bool, how: str) -> Kind:
+    """`direct` when the quotation stands as the speech, `partial` when it is part of the reporter's clause.
+
+    `pre` is the sentence before the opening mark, `after` the rest of it after the closing mark.
+    """
+    if pre.endswith(":") and quote[:1].islower() and after and not after.startswith(","):
+        return "partial"  # `X : "pas de consensus" sur le masque`
+    if not pre or pre.endswith(":") or pre in {"-", "–", "—"} or interrupted:
+        return "direct"
+    if not pre.endswith(","):
+        return "partial"
+    if re.match(r"(\w+,?\s+)?(selon|pour|d'après|d’après)\s", pre, re.IGNORECASE):
+        return "direct"  # `Selon lui, « ... »`
+    if quote[:1].isupper() and how == "before" and not re.search(r"\bqu(e|')", pre):
+        return "direct"  # `Il a ajouté, « Nous ... »`
+    return "partial"
+
+
+def attribute_spans(
+    ctx: ArticleContext,
+    names: ArticleContext | None = None,
+    *,
+    min_words: int = 4,
+    known: list[Attribution] | None = None,
+) -> list[Attribution]:
+    """Attribute every quotation span of `ctx`; `known` are the body's results when `ctx` is a title."""
+    att = Attributor(ctx, names)
+    names_ctx = names or ctx
+    text = ctx.text
+    results: list[Attribution] = []
+    previous: list[tuple[int, str | None]] = []
+    title_mode = known is not None
+    for n, span in enumerate(ctx.spans):
+        quote = text[span.start : span.end]
+        words = word_count(quote)
+        sent_start, _ = ctx.sentence_of(span.open_at)
+        _, close_sent_end = ctx.sentence_of(min(span.close_at, len(text) - 1)) if text else (0, 0)
+        prev_span = ctx.spans[n - 1] if n else None
+        prev = results[-1] if results else None
+        same_sentence = prev_span is not None and prev_span.close_at >= sent_start
+        region_start = prev_span.close_at + 1 if same_sentence and prev_span else sent_start
+        next_open = ctx.spans[n + 1].open_at if n + 1 < len(ctx.spans) else len(text)
+        limit = min(close_sent_end, next_open)
+        before = text[region_start : span.open_at]
+        pre = before.strip(" \u00a0\u202f\t\n")
+        interrupted = bool(
+            same_sentence
+            and prev is not None
+            and prev.is_quote
+            and prev.how in {"after", "continuation"}
+            and prev.cue_at > (prev_span.close_at if prev_span else 0)
+            and re.fullmatch(r"[,;]?\s*.{0,80}?[,;:]", pre or ",", re.S) is not None
+            and not re.search(r"\bqu(e|')", pre)
+        )
+        cue = att.cue_after(span, limit)
+        if cue is not None and cue.mention is None:
+            cue = None
+        if cue is None and interrupted and prev is not None:
+            cue = Cue("continuation", prev.cue, prev.cue_at, prev.mention)
+        if cue is None:
+            cue = att.cue_before(span, region_start)
+            if (
+                cue is not None
+                and cue.mention is None
+                and same_sentence
+                and prev is not None
+                and prev.speaker
+            ):
+                cue = Cue("continuation", cue.cue, cue.cue_at, None)
+        if cue is None and same_sentence and prev is not None and prev.is_quote and prev.speaker:
+            cue = Cue("continuation", None, prev.cue_at)
+        if cue is None and region_start == sent_start and pre:
+            cue = att.subject_cue(span, sent_start)
+        after_text = text[span.close_at + 1 : limit].strip(' \u00a0\u202f.!?…»”"')
+        kind = quote_kind(quote, pre, after_text, interrupted, cue.how if cue else "")
+        # speaker
+        speaker: str | None = None
+        mention = cue.mention if cue else None
+        how = cue.how if cue else ""
+        if cue is not None and cue.how == "continuation" and prev is not None:
+            speaker, mention = prev.speaker, prev.mention if interrupted else None
+        elif cue is not None and cue.mention:
+            at = cue.mention_at if not title_mode else len(names_ctx.text)
+            speaker = names_ctx.resolve(cue.mention, at, previous)
+        explicit = cue is not None and cue.how in {"after", "before", "selon", "colon", "continuation"}
+        if not speaker and not results and not pre and not title_mode and words >= min_words:
+            ahead = att.cue_next_sentence(span)
+            if ahead is not None and ahead.mention:
+                speaker = names_ctx.resolve(ahead.mention, ahead.mention_at, previous)
+                how, mention, explicit = "next", ahead.mention, True
+                cue = ahead
+        if not speaker and prev is not None and prev.is_quote and prev.speaker and not title_mode:
+            near = ctx.sentence_index(span.open_at) - ctx.sentence_index(prev.span.close_at) <= 1
+            same_par = ctx.paragraph_of(span.open_at) == ctx.paragraph_of(prev.span.open_at)
+            if near and (same_par or kind == "direct"):
+                speaker, how = prev.speaker, "continuation"
+                # A short fragment right after a quote of the same speaker is theirs too.
+                explicit = quote[:1].islower() and not re.search(
+                    r"\b(le|la|les|l'|l’|des|du|un|une|au|aux)$", pre.lower()
+                )
+        if title_mode and known is not None and not speaker:
+            for k in known:
+                body_quote = names_ctx.text[k.span.start : k.span.end]
+                a, b = normalise(quote), normalise(body_quote)
+                shorter = a if len(a) <= len(b) else b
+                if a == b or ((a in b or b in a) and len(shorter.split()) >= 3):
+                    if not k.is_quote:
+                        explicit = False
+                        how = "title-of-body-name"
+                        break
+                    speaker, how, explicit = k.speaker, "title-from-body", True
+                    break
+        # is it a quote at all?
+        naming = naming_context(before, quote[:1].isupper() or quote[:1].isdigit()) if pre else None
+        terminal = quote.rstrip().endswith(_TERMINAL)
+        is_quote = True
+        reasons: list[str] = []
+        if how == "title-of-body-name":
+            is_quote, reasons = False, ["same words are a name in the body"]
+        elif naming and not (naming.startswith("qualifi") and explicit and speaker):
+            is_quote, reasons = False, [f"named by {naming!r}"]
+        elif (
+            kind == "partial"
+            and quote[:1].isupper()
+            and words <= 8
+            and not terminal
+            and re.search(r"(?:^|\s)(dans|sur|à|au|de|du|par|avec|chez|en)$", pre.lower() or "^")
+        ):
+            is_quote, reasons = False, ["title after a preposition"]
+        elif (
+            words < min_words
+            and not terminal
+            and not (explicit and speaker)
+            and how != "subject"
+            and not (not pre and words >= 2 and _has_finite_verb(ctx, span))
+        ):
+            is_quote, reasons = False, ["short, no source"]
+        elif (
+            kind == "partial"
+            and words < min_words
+            and not explicit
+            and how == "subject"
+            and not (quote[:1].islower() and speaker and names_ctx._is_person(speaker))
+        ):
+            is_quote, reasons = False, ["short, only a sentence subject"]
+        elif (
+            quote[:1].isupper()
+            and kind == "partial"
+            and words <= 8
+            and not terminal
+            and (how in {"continuation", "subject", ""} or not speaker)
+        ):
+            is_quote, reasons = False, ["capitalised name"]
+        elif (
+            words < min_words
+            and not terminal
+            and re.match(r"\s*[A-ZÉ][\w'’-]+\s+[A-ZÉ][\w'’-]+", text[span.close_at + 1 : span.close_at + 60])
+            and re.search(r"\b(le|la|les|l'|l’|des|du|un|une|au|aux)$", pre.lower())
+        ):
+            is_quote, reasons = False, ["label before a name"]
+        elif re.search(r"[{}<>=]|://|[a-z]_[a-z]", quote) or re.search(
+            r"[{}]", text[max(0, span.open_at - 30) : span.close_at + 30]
+        ):
+            is_quote, reasons = False, ["code"]
+        if speaker:
+            speaker = re.split(r"[()\[\]]", speaker)[0].strip() or None
+        result = Attribution(
+            span=span,
+            is_quote=is_quote,
+            kind=kind,
+            speaker=speaker if is_quote else None,
+            mention=mention if is_quote and speaker else None,
+            cue=(cue.cue if cue and is_quote and speaker else None),
+            cue_at=cue.cue_at if cue else -1,
+            how=how,
+            words=words,
+            reasons=reasons,
+        )
+        results.append(result)
+        if is_quote and speaker:
+            previous.append((cue.mention_at if cue and cue.mention_at >= 0 else span.open_at, speaker))
+    return results

@@ -1,0 +1,115 @@
+"""The speech-verb lexicon: lemmas from `speech_verbs.txt` expanded to the forms met in press text."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+_ER_ENDINGS = (
+    "e",
+    "es",
+    "ent",
+    "é",
+    "ée",
+    "és",
+    "ées",
+    "ait",
+    "aient",
+    "a",
+    "èrent",
+    "era",
+    "erait",
+    "eront",
+    "eraient",
+    "ant",
+    "er",
+)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Speech-verb forms (lowercase) mapped to their lemma, and source-introducing words."""
+
+    forms: dict[str, str]
+    source_preps: frozenset[str]
+
+    def lemma(self, word: str) -> str | None:
+        """The speech-verb lemma of a (lowercase or not) word form, or None."""
+        word = word.lower().replace("’", "'")
+        return self.forms.get(word)
+
+
+def _er_forms(lemma: str) -> set[str]:
+    stem = lemma[:-2]
+    forms = {stem + ending for ending in _ER_ENDINGS}
+    # Stem changes: espérer -> espère, rappeler -> rappelle (listed explicitly), jeter ...
+    if len(stem) > 2 and stem[-2] in "éè":
+        grave = stem[:-2] + "è" + stem[-1]
+        forms |= {grave + e for e in ("e", "es", "ent")}
+    if stem.endswith("g"):
+        forms |= {stem + "e" + e for e in ("a", "ait", "aient", "ant")}
+    if stem.endswith("c"):
+        forms |= {stem[:-1] + "ç" + e for e in ("a", "ait", "aient", "ant")}
+    if stem.endswith("y"):
+        forms |= {stem[:-1] + "i" + e for e in ("e", "es", "ent")}
+    return forms
+
+
+def _ir_forms(lemma: str) -> set[str]:
+    stem = lemma[:-2]
+    return {stem + e for e in ("it", "i", "ie", "issait", "issaient", "ira", "irait", "irent", "issent")}
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """Read the packaged speech-verb list once and expand it to inflected forms."""
+    raw = resources.files("pipeline.quotes").joinpath("speech_verbs.txt").read_text(encoding="utf-8")
+    forms: dict[str, str] = {}
+    preps: set[str] = set()
+    for line in raw.splitlines():
+        line = line.strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("="):
+            preps.add(line[1:].strip())
+            continue
+        lemma, *irregular = line.split()
+        bare = lemma.replace("_", " ").split()[-1]
+        if bare.startswith("s'"):
+            bare = bare[2:]
+        generated: set[str] = set()
+        if bare.endswith("er"):
+            generated = _er_forms(bare)
+        elif bare.endswith("ir") and not irregular:
+            generated = _ir_forms(bare)
+        generated.add(bare)
+        for form in generated | set(irregular):
+            forms.setdefault(form, bare)
+    return Lexicon(forms=forms, source_preps=frozenset(preps))
+
+
+@lru_cache(maxsize=1)
+def _wordlists() -> dict[str, frozenset[str]]:
+    raw = resources.files("pipeline.quotes").joinpath("wordlists.txt").read_text(encoding="utf-8")
+    lists: dict[str, set[str]] = {}
+    current: set[str] | None = None
+    for line in raw.splitlines():
+        line = line.split("  #", 1)[0].strip()
+        if not line or line.startswith("#"):
+            continue
+        if line.startswith("[") and line.endswith("]"):
+            current = lists.setdefault(line[1:-1], set())
+            continue
+        if current is None:
+            raise ValueError(f"wordlists.txt: words before any [section]: {line!r}")
+        current.update(w.replace("_", " ") for w in line.split())
+    return {name: frozenset(words) for name, words in lists.items()}
+
+
+def wordlist(name: str) -> frozenset[str]:
+    """One packaged word list (`role_nouns`, `naming_words` ...) from wordlists.txt."""
+    try:
+        return _wordlists()[name]
+    except KeyError:
+        raise KeyError(f"no word list [{name}] in pipeline/quotes/wordlists.txt") from None

