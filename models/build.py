@@ -355,10 +355,12 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("size", choices=["tiny", "published"], help="tiny (seconds) or the published shapes")
     parser.add_argument("out", type=Path, help="folder; gets marian/ and bart/ inside")
     args = parser.parse_args(argv)
-    marian_shape = {} if args.size == "tiny" else MARIAN_OPUS_MT_SHAPE
+    marian_shape: dict[str, Any] = {} if args.size == "tiny" else dict(MARIAN_OPUS_MT_SHAPE)
     # The tiny summarizer gets distilbart's 1024 input positions, so that configs/nightly.yaml's
     # summary lengths fit it unchanged.
-    bart_shape = {"max_position_embeddings": 1024} if args.size == "tiny" else DISTILBART_CNN_12_6_SHAPE
+    bart_shape: dict[str, Any] = (
+        {"max_position_embeddings": 1024} if args.size == "tiny" else dict(DISTILBART_CNN_12_6_SHAPE)
+    )
     print(build_marian(args.out / "marian", **marian_shape))
     print(build_bart(args.out / "bart", **bart_shape))
 

@@ -10,6 +10,7 @@ import json
 import logging
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -141,7 +142,7 @@ def _model_errors() -> tuple[type[BaseException], ...]:
     return (ModelError, NlpError)
 
 
-def _progress(quiet: bool, log_json: bool) -> tuple[Progress, callable]:  # type: ignore[valid-type]
+def _progress(quiet: bool, log_json: bool) -> tuple[Progress, Callable[[], None]]:
     """A rich progress bar on a terminal; periodic log lines otherwise (cron); nothing with --quiet."""
     from pipeline.runner import Progress
 

@@ -23,7 +23,7 @@ from typing import Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from pipeline.stage import StageConfig
+from pipeline.stage import Stage, StageConfig
 
 
 class ConfigError(ValueError):
@@ -107,7 +107,7 @@ class PipelineConfig:
         return hashlib.sha256(payload.encode()).hexdigest()[:16]
 
 
-def _stage_registry() -> dict[str, type]:
+def _stage_registry() -> dict[str, type[Stage]]:
     from pipeline.stages import STAGES
 
     return STAGES

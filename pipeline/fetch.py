@@ -25,5 +25,7 @@ def pull_models(config: PipelineConfig, target: Path | None = None) -> Iterator[
             if spec.backend == "ctranslate2":
                 from models.ctranslate2_backend import ensure_converted
 
-                converted = ensure_converted(online, folder)
+                # Convert what was just downloaded: the hub snapshot, or the folder given with --to.
+                source = replace(spec, name=str(folder), revision=None) if target else spec
+                converted = ensure_converted(source)
                 yield f"{stage.name}: {spec.label} converted for CTranslate2 ({spec.compute_type}) -> {converted}"

@@ -20,6 +20,7 @@ from pipeline.article import Article
 from pipeline.stage import Stage, StageConfig
 
 Format = Literal["jsonl", "briefs", "digest"]
+FORMATS: tuple[Format, ...] = ("jsonl", "briefs", "digest")
 FILES: dict[str, str] = {"jsonl": "articles.jsonl", "briefs": "briefs.md", "digest": "digest.html"}
 
 
@@ -49,7 +50,7 @@ class Write(Stage):
     class Config(StageConfig):
         type: Literal["write"] = "write"
         #: Which outputs to write besides report.json (always written).
-        formats: list[Format] = Field(default_factory=lambda: ["jsonl", "briefs", "digest"])
+        formats: list[Format] = Field(default_factory=lambda: list(FORMATS))
         #: How many quotes each brief lists (the longest attributed ones first).
         brief_quotes: int = Field(default=3, ge=0)
         #: Title of briefs.md and digest.html.
