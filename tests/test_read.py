@@ -219,7 +219,10 @@ def test_title_only_txt_is_kept_with_a_warning(tmp_path: Path) -> None:
     article = only(file)
     assert article.status == "ok"
     assert article.title == FRENCH_TITLE and article.text == ""
-    assert f"read: {file}: empty text: nothing after the title line; only the title is processed" in article.warnings
+    assert (
+        f"read: {file}: empty text: nothing after the title line; only the title is processed"
+        in article.warnings
+    )
 
 
 def test_binary_file_fails(tmp_path: Path) -> None:
