@@ -7,6 +7,14 @@ from pathlib import Path
 import pytest
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _pressbrief_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Converted CTranslate2 models go to a per-session folder, never to ~/.cache."""
+    import os
+
+    os.environ["PRESSBRIEF_CACHE"] = str(tmp_path_factory.mktemp("pressbrief-cache"))
+
+
 def _one_torch_thread() -> None:
     # Tiny models gain nothing from intra-op threads; with several they spin against each other
     # and against parallel test runs (a 5x slowdown on a busy 2-core machine).

@@ -1,0 +1,272 @@
+"""Run the benchmark configurations, each in its own process, and report their ratios.
+
+(a) translation one sentence at a time, transformers fp32 (a subset of sentences, as tokens/s);
+(b) the translate + summarize stages on transformers fp32, batched by length (batch_size 16);
+(c) the same stages in pressbrief's nightly configuration (CTranslate2 int8, token-budget batches,
+    every core), both on random-weight models with the published shapes of opus-mt-fr-en and
+    distilbart-cnn-12-6, forced output lengths (translation 1.1 x input tokens, brief 80 tokens).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_CACHE = ROOT / "bench" / ".cache"
+
+#: pressbrief's nightly settings, as measured by `--profile` (see BENCHMARKS.md).
+NIGHTLY_TRANSLATE: dict[str, Any] = {
+    "backend": "ctranslate2",
+    "compute_type": "int8",
+    "threads": 0,
+    "num_beams": 4,
+    "max_batch_tokens": 1024,
+    "batch_size": 64,
+}
+NIGHTLY_SUMMARIZE: dict[str, Any] = {
+    "backend": "ctranslate2",
+    "compute_type": "int8",
+    "threads": 0,
+    "num_beams": 4,
+    "max_batch_tokens": 4096,
+    "batch_size": 16,
+}
+#: The transformers baseline (b): fp32, batched by length, 16 inputs per batch.
+BASELINE: dict[str, Any] = {
+    "backend": "transformers",
+    "compute_type": "float32",
+    "threads": 0,
+    "max_batch_tokens": 0,
+    "batch_size": 16,
+}
+
+
+class BenchError(RuntimeError):
+    """A benchmark worker failed; the message holds the end of its output."""
+
+
+#: OpenMP threads that wait passively (sleep) instead of spinning: on a box where other processes
+#: compete for the cores, spinning threads steal the time their peers need (7x slower measured).
+OMP_WAIT_POLICY = "PASSIVE"
+
+
+def worker(
+    task: dict[str, Any], cache: Path, *, omp_wait_policy: str = OMP_WAIT_POLICY, timeout: float = 3600
+) -> dict[str, Any]:
+    """Run one `bench.worker` task in a fresh Python process and return its JSON result."""
+    cache.mkdir(parents=True, exist_ok=True)
+    # Built models and converted copies (GBs) never belong in git.
+    (cache / ".gitignore").write_text("*\n")
+    payload = json.dumps({**task, "cache": str(cache)})
+    env = {**os.environ, "TOKENIZERS_PARALLELISM": "false", "PYTHONWARNINGS": "ignore"}
+    if omp_wait_policy:
+        env["OMP_WAIT_POLICY"] = omp_wait_policy
+    proc = subprocess.run(
+        [sys.executable, "-m", "bench.worker", payload],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+    lines = [line for line in proc.stdout.splitlines() if line.startswith("{")]
+    if proc.returncode != 0 or not lines:
+        raise BenchError(f"bench worker {task['task']} failed ({proc.returncode}):\n{proc.stderr[-3000:]}")
+    result: dict[str, Any] = json.loads(lines[-1])
+    result["load_average_after"] = [round(x, 2) for x in os.getloadavg()]
+    return result
+
+
+def machine() -> dict[str, Any]:
+    """CPU model, cores, load average, versions: what a reader needs to compare numbers."""
+    model = platform.processor() or "unknown"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    import importlib.metadata as md
+
+    versions: dict[str, str | None] = {}
+    for package in ("ctranslate2", "torch", "transformers"):
+        try:
+            versions[package] = md.version(package)
+        except md.PackageNotFoundError:
+            versions[package] = None
+    return {
+        "cpu": model,
+        "cores": len(os.sched_getaffinity(0)),
+        "load_average": [round(x, 2) for x in os.getloadavg()],
+        "python": platform.python_version(),
+        **versions,
+    }
+
+
+def ratio(a: float, b: float) -> float:
+    return round(a / b, 2) if b else float("nan")
+
+
+def benchmark(
+    *,
+    articles: int = 12,
+    naive_sentences: int = 40,
+    translate_beams: int | None = None,
+    brief_beams: int | None = None,
+    cache: Path = DEFAULT_CACHE,
+    omp_wait_policy: str = OMP_WAIT_POLICY,
+    log: Any = print,
+) -> dict[str, Any]:
+    """Build/convert the models (cached), measure (a), (b), (c) and return the results and ratios."""
+    policy: dict[str, Any] = {"omp_wait_policy": omp_wait_policy}
+    nightly_t = dict(NIGHTLY_TRANSLATE, **({"num_beams": translate_beams} if translate_beams else {}))
+    nightly_s = dict(NIGHTLY_SUMMARIZE, **({"num_beams": brief_beams} if brief_beams else {}))
+    base_t = dict(BASELINE, num_beams=nightly_t["num_beams"])
+    base_s = dict(BASELINE, num_beams=nightly_s["num_beams"], batch_size=8)
+    started = time.perf_counter()
+    log(f"preparing models (built and converted once into {cache}) ...")
+    prepared = worker({"task": "prepare", "quantizations": [nightly_t["compute_type"]]}, cache)
+    log("(a) transformers fp32, one sentence at a time ...")
+    naive = worker(
+        {
+            "task": "naive",
+            "articles": articles,
+            "sentences": naive_sentences,
+            "num_beams": base_t["num_beams"],
+        },
+        cache,
+        **policy,
+    )
+    log("(b) transformers fp32, batched by length ...")
+    baseline = worker(
+        {"task": "pipeline", "articles": articles, "translate": base_t, "summarize": base_s}, cache, **policy
+    )
+    log("(c) nightly: CTranslate2 int8, token-budget batches ...")
+    nightly = worker(
+        {"task": "pipeline", "articles": articles, "translate": nightly_t, "summarize": nightly_s},
+        cache,
+        **policy,
+    )
+    a = naive["target_tokens_per_s"]
+    b = baseline["translate"]["target_tokens_per_s"]
+    c = nightly["translate"]["target_tokens_per_s"]
+    summary = {
+        "translate_tokens_per_s": {"a_naive": a, "b_batched": b, "c_nightly": c},
+        "brief_tokens_per_s": {
+            "transformers": baseline["summarize"]["target_tokens_per_s"],
+            "nightly": nightly["summarize"]["target_tokens_per_s"],
+        },
+        "articles_per_hour": {
+            "translate": {
+                "transformers": baseline["translate"]["articles_per_hour"],
+                "nightly": nightly["translate"]["articles_per_hour"],
+            },
+            "brief": {
+                "transformers": baseline["summarize"]["articles_per_hour"],
+                "nightly": nightly["summarize"]["articles_per_hour"],
+            },
+            "pipeline": {
+                "transformers": baseline["pipeline"]["articles_per_hour"],
+                "nightly": nightly["pipeline"]["articles_per_hour"],
+            },
+        },
+        "translate_vs_naive": ratio(c, a),
+        "translate_vs_batched": ratio(c, b),
+        "brief_vs_transformers": ratio(
+            nightly["summarize"]["target_tokens_per_s"], baseline["summarize"]["target_tokens_per_s"]
+        ),
+        "pipeline_vs_transformers": ratio(
+            nightly["pipeline"]["articles_per_hour"], baseline["pipeline"]["articles_per_hour"]
+        ),
+        "peak_rss_mb": nightly["peak_rss_mb"],
+        "peak_rss_mb_transformers": baseline["peak_rss_mb"],
+        "load_s": {
+            "nightly": nightly["load_s"],
+            "transformers": baseline["load_s"],
+            "naive": naive["load_s"],
+        },
+    }
+    return {
+        **summary,
+        "settings": {
+            "articles": articles,
+            "naive_sentences": naive["sentences"],
+            "nightly": {"translate": nightly_t, "summarize": nightly_s},
+            "transformers": {"translate": base_t, "summarize": base_s},
+            "forced_lengths": {"translate": "ceil(1.1 x input tokens)", "brief": 80},
+            "omp_wait_policy": omp_wait_policy or "default",
+        },
+        "details": {"prepare": prepared, "naive": naive, "transformers": baseline, "nightly": nightly},
+        "machine": machine(),
+        "date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "wall_s": round(time.perf_counter() - started, 1),
+    }
+
+
+def profile(*, articles: int = 3, cache: Path = DEFAULT_CACHE, log: Any = print) -> dict[str, Any]:
+    """Measure the CTranslate2 settings that matter on this machine (one process, same inputs).
+
+    The base setting runs first and last: the gap between the two says how much the machine's
+    load drifted during the run.
+    """
+    worker({"task": "prepare", "quantizations": ["int8", "float32"]}, cache)
+    base = {
+        "compute_type": "int8",
+        "threads": 0,
+        "inter_threads": 1,
+        "num_beams": 4,
+        "max_batch_tokens": 1024,
+    }
+    translate = [
+        base,
+        {**base, "compute_type": "int8_float32"},
+        {**base, "compute_type": "float32"},
+        {**base, "threads": 1},
+        {**base, "threads": 1, "inter_threads": 2},
+        {**base, "max_batch_tokens": 512},
+        {**base, "max_batch_tokens": 2048},
+        {**base, "max_batch_tokens": 4096},
+        {**base, "max_batch_tokens": 0, "batch_size": 16},
+        {**base, "num_beams": 2},
+        {**base, "num_beams": 1},
+        {**base, "use_vmap": True, "vmap_top": 4000},
+        base,
+    ]
+    brief_base = {**base, "max_batch_tokens": 4096}
+    brief = [
+        brief_base,
+        {**brief_base, "compute_type": "float32"},
+        {**brief_base, "threads": 1, "inter_threads": 2},
+        {**brief_base, "num_beams": 2},
+        {**brief_base, "num_beams": 1},
+        brief_base,
+    ]
+    log("profiling CTranslate2 settings ...")
+    result = worker(
+        {"task": "profile", "articles": articles, "translate_settings": translate, "brief_settings": brief},
+        cache,
+    )
+    log("profiling OMP_WAIT_POLICY=ACTIVE ...")
+    active = worker(
+        {
+            "task": "profile",
+            "articles": articles,
+            "translate_settings": [base],
+            "brief_settings": [brief_base],
+        },
+        cache,
+        omp_wait_policy="ACTIVE",
+    )
+    for row in active["settings"]:
+        row["omp_wait_policy"] = "ACTIVE"
+    result["settings"] += active["settings"]
+    return {**result, "machine": machine(), "date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
