@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import sys
 import time
 from collections.abc import Callable
@@ -102,6 +103,9 @@ def run(
     ] = False,
 ) -> None:
     """Run the pipeline over a batch of articles. Exit 0: all ok; 1: failures above run.max_failed_fraction; 2: usage or config error."""
+    # Idle OpenMP threads spinning against each other halved throughput on a shared 2-core box
+    # (BENCHMARKS.md, profile); a deployment can still choose ACTIVE explicitly.
+    os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
     from pipeline.executors import ExecutorError
     from pipeline.ledger import LedgerError, LedgerLocked
     from pipeline.runner import run_pipeline

@@ -110,3 +110,42 @@ def test_run_tiny_models_and_bad_article(tmp_path: Path, tiny_marian_dir: Path, 
     assert "empty.txt" in result.output
     report = json.loads((tmp_path / "o" / "report.json").read_text())
     assert report["counts"]["failed"] == 1
+
+
+def test_log_json_gives_one_object_per_line_with_progress(tmp_path: Path) -> None:
+    write_jsonl(tmp_path / "in.jsonl", 3)
+    result = runner.invoke(
+        app,
+        [
+            "run",
+            str(ROOT / "configs" / "quotes.yaml"),
+            "-i",
+            str(tmp_path / "in.jsonl"),
+            "-o",
+            str(tmp_path / "o"),
+            "--log-json",
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    logged = [json.loads(line) for line in result.stderr.splitlines() if line.startswith("{")]
+    assert logged and all({"time", "level", "logger", "message"} <= set(entry) for entry in logged)
+    progress = [entry for entry in logged if entry["message"].startswith("progress")]
+    assert progress[-1]["done"] == progress[-1]["total"] == 3
+
+
+def test_quiet_prints_nothing_on_success(tmp_path: Path) -> None:
+    write_jsonl(tmp_path / "in.jsonl", 2)
+    result = runner.invoke(
+        app,
+        [
+            "run",
+            str(ROOT / "configs" / "quotes.yaml"),
+            "-i",
+            str(tmp_path / "in.jsonl"),
+            "-o",
+            str(tmp_path / "o"),
+            "-q",
+        ],
+    )
+    assert result.exit_code == 0
+    assert result.output == ""
