@@ -309,3 +309,114 @@ def test_pronoun_resolves_to_an_unnamed_subject(nlp: Language) -> None:
 def test_pronoun_like_subjects_are_not_speakers(nlp: Language) -> None:
     text = "Le département dépasse le seuil d'alerte, ce qui lui vaut d'être classé en « zone rouge »."
     assert run(nlp, text) == []
+
+
+# -- coreference: gender, reported speakers, groups, media, roles ----------------------------------
+def test_pronoun_skips_a_person_of_the_other_gender(nlp: Language) -> None:
+    text = (
+        "« Nous voulons des moyens », explique la présidente de l'association, Claire Morel. "
+        "Thomas Girard, de l'université de Lyon, a dressé la liste des besoins. "
+        "« Il faut former les enseignants », détaille-t-il."
+    )
+    quotes = run(nlp, text)
+    assert [q.speaker for q in quotes] == ["Claire Morel", "Thomas Girard"]
+
+
+def test_gender_from_agreeing_participle(nlp: Language) -> None:
+    text = (
+        "Camille Roux est arrivée lundi à la mairie. Dominique Petit est resté dehors. "
+        "« Je ne partirai pas », a-t-elle lancé."
+    )
+    assert one(nlp, text).speaker == "Camille Roux"
+
+
+def test_pronoun_refers_to_a_reported_speaker_not_to_the_topic(nlp: Language) -> None:
+    text = (
+        "Le peintre Marcel Blanc serait mort en 1950, affirme l'historien Paul Lenoir dans un livre. "
+        "Blanc n'a jamais quitté la France. « Il est enterré près de Lyon », a-t-il assuré."
+    )
+    assert one(nlp, text).speaker == "Paul Lenoir"
+
+
+def test_hyphenated_place_after_a_common_noun_is_not_a_person(nlp: Language) -> None:
+    text = (
+        "La commission scolaire Saint-Laurent-Dubois a ouvert un centre. Lucie Fontaine en sera la "
+        "directrice. « C'est un vrai besoin », résume-t-elle."
+    )
+    assert one(nlp, text).speaker == "Lucie Fontaine"
+
+
+def test_plural_pronoun_refers_to_the_group_subject(nlp: Language) -> None:
+    text = (
+        "Le projet est soutenu par de nombreux sénateurs centristes. Mais ces derniers ont aussi "
+        "critiqué le ministre pour sa « gestion brouillonne et opaque »."
+    )
+    assert one(nlp, text).speaker == "de nombreux sénateurs centristes"
+
+
+def test_plural_role_description_refers_to_the_group_named_before(nlp: Language) -> None:
+    text = (
+        "Une trentaine de députés écologistes ont signé une tribune mardi. "
+        "« Ce texte doit être retiré sans délai », ont écrit les élus."
+    )
+    assert one(nlp, text).speaker == "Une trentaine de députés écologistes"
+
+
+def test_medium_noun_resolves_to_the_newspaper_not_to_a_company(nlp: Language) -> None:
+    text = (
+        "« Les prix vont monter », confie au Parisien Marc Vidal, patron de la société Vidal Transports. "
+        "« Les petites entreprises seront les premières touchées », précise le quotidien régional."
+    )
+    quotes = run(nlp, text)
+    assert quotes[-1].speaker == "le Parisien"
+
+
+def test_description_of_an_organisation_keeps_its_fullest_wording(nlp: Language) -> None:
+    text = (
+        "Des lots ont été retirés, a annoncé l'agence chargée de la sécurité sanitaire. Les produits "
+        "étaient vendus par les magasins Prix Bas. « Aucun risque n'a été signalé », a précisé l'agence "
+        "nationale."
+    )
+    assert one(nlp, text).speaker == "l'agence chargée de la sécurité sanitaire"
+
+
+def test_role_with_a_different_complement_is_another_person(nlp: Language) -> None:
+    text = (
+        "La maire de Lille Sophie Caron a présenté son budget. Rachel Dumas a critiqué ce plan. "
+        "« Rien ne change pour les quartiers », a souligné la maire du Ve secteur, Rachel Dumas."
+    )
+    assert run(nlp, text)[-1].speaker == "Rachel Dumas"
+
+
+def test_infinitive_completing_a_noun_is_not_a_cue(nlp: Language) -> None:
+    text = "Il tapait sur sa machine à écrire Olivetti « dont toutes les touches ont été changées »."
+    assert all(q.speaker != "Olivetti" for q in run(nlp, text))
+
+
+def test_next_sentence_c_est_ainsi_que(nlp: Language) -> None:
+    text = (
+        "Une émission « sans aucun équivalent dans l'histoire de la radio ». C'est ainsi que Louis "
+        "Mercier, critique au Monde, qualifiait le programme."
+    )
+    assert one(nlp, text).speaker == "Louis Mercier"
+
+
+def test_speaker_before_colon_wins_over_the_reporting_cue(nlp: Language) -> None:
+    text = (
+        'Après l\'annonce, le directeur Henri Vasseur a répondu : "je ne démissionnerai pas", '
+        "raconte l'avocate Julie Perrin."
+    )
+    assert one(nlp, text).speaker == "Henri Vasseur"
+
+
+def test_joint_speakers_are_joined_with_et(nlp: Language) -> None:
+    text = "« Nous resterons unis face à la crise », ont déclaré Jean Dupont et Marie Durand."
+    assert one(nlp, text).speaker == "Jean Dupont et Marie Durand"
+
+
+def test_ce_dernier_is_the_last_person_named(nlp: Language) -> None:
+    text = (
+        "La réunion a opposé Paul Martin à Luc Bernard. Ce dernier a jugé le vote « très décevant "
+        "pour la démocratie »."
+    )
+    assert one(nlp, text).speaker == "Luc Bernard"

@@ -35,6 +35,7 @@ MEDIA_NOUNS = wordlist("media_nouns")
 ORG_NOUNS = MEDIA_NOUNS | wordlist("org_nouns")
 ROLE_NOUNS = wordlist("role_nouns")
 DOCUMENT_NOUNS = wordlist("document_nouns")
+GROUP_NOUNS = wordlist("group_nouns")
 CLITICS = {
     "y",
     "en",
@@ -55,6 +56,9 @@ CLITICS = {
 }
 PLATFORMS = {"twitter", "facebook", "youtube", "instagram", "tiktok", "linkedin", "snapchat", "x"}
 PRONOUNS = {"il", "elle", "ils", "elles", "lui", "eux", "celui-ci", "celle-ci"}
+#: Anaphors that pick the latest mention rather than the latest subject or speaker.
+LATEST = {"ce dernier": "m", "cette dernière": "f", "celui-ci": "m", "celle-ci": "f"}
+PLURAL_PRONOUNS = {"ils", "elles", "eux", "ces derniers", "ces dernières", "ceux-ci", "celles-ci"}
 HONORIFICS = wordlist("honorifics")
 NAME_PARTICLES = wordlist("name_particles")
 AUXILIARIES = wordlist("auxiliaries")
@@ -98,6 +102,8 @@ class Mention:
     end: int
     label: str
     subject: bool = False
+    #: The mention is the subject (or inverted subject) of a speech verb: `X a affirmé`, `affirme X`.
+    speaks: bool = False
 
 
 @dataclass
@@ -108,6 +114,8 @@ class Role:
     words: set[str]
     person: str
     start: int
+    #: 'f' or 'm' from the role noun's morphology (`la présidente`), else None.
+    gender: str | None = None
 
 
 @dataclass
@@ -127,6 +135,47 @@ class Attribution:
 
 
 _SMALL_WORDS = {"de", "du", "des", "la", "le", "l'", "et", "d'", "&"}
+#: The `de` that opens a noun's complement: `le maire de Paris`, `la ministre d'Etat`.
+_COMPLEMENT = re.compile(r"\b(?:de|du|des)\s+|\bd['’]\s*", re.IGNORECASE)
+
+
+def _morph_gender(t: Token) -> str | None:
+    """'f' or 'm' from a token's morphological gender, else None."""
+    gender = t.morph.get("Gender", [])
+    return "f" if gender == ["Fem"] else "m" if gender == ["Masc"] else None
+
+
+_FEM_SUFFIXES = ("trice", "euse", "ière", "enne", "esse", "ante", "ente", "ée", "ine", "ale")
+
+
+def _noun_gender(t: Token) -> str | None:
+    """Gender of a person noun: from its determiner (`la porte-parole`), else from its morphology.
+
+    Nouns in -e without a gendered suffix (`l'économiste`, `le/la ministre`) are epicene, and
+    masculine nouns are used for women too (`Mylène Pradelle, médecin`): the parser's guess on them
+    is not used.
+    """
+    k = t.i - 1
+    while k >= 0 and t.doc[k].pos_ == "ADJ":
+        k -= 1
+    det = t.doc[k].text.lower() if k >= 0 else ""
+    if det in {"la", "une", "cette", "sa", "mme", "madame"}:
+        return "f"
+    if det in {"le", "un", "ce", "cet", "son", "du", "au", "m.", "monsieur"}:
+        return "m"
+    # Without a determiner only a feminine suffix is trusted: masculine nouns (`médecin`, `auteur`)
+    # are used for women too.
+    if _morph_gender(t) == "f" and t.text.lower().endswith(_FEM_SUFFIXES):
+        return "f"
+    return None
+
+
+def _head_gender(tokens: list[Token], head: str) -> str | None:
+    """Gender of the role noun `head` in `tokens`."""
+    for t in tokens:
+        if re.sub(r"^[ld]['’]", "", t.text.lower()) == head:
+            return _noun_gender(t)
+    return None
 
 
 def _with_determiner(before: str, name: str) -> str:
@@ -164,6 +213,7 @@ class ArticleContext:
         self._not_persons: set[str] = set()
         self._genders: dict[str, str] | None = None
         self._descriptions: list[tuple[int, str, bool]] | None = None
+        self._groups: list[tuple[int, str, bool]] | None = None
         for ent in self.ents:
             if self._in_quote(ent.start_char):
                 continue
@@ -181,6 +231,7 @@ class ArticleContext:
         # A one-word "person" written elsewhere as `dans Bild` is a medium or a place everywhere.
         self.persons = [p for p in self.persons if p.text not in self._not_persons]
         self.persons.sort(key=lambda m: m.start)
+        self._mark_speakers()
         self.roles = self._roles()
 
     def _person_after_role(self, ent: Span) -> Mention | None:
@@ -207,12 +258,48 @@ class ArticleContext:
         )
         return Mention(self.text[start:end], start, end, "PER", subject)
 
+    def _mark_speakers(self) -> None:
+        """Set `subject`/`speaks` on person mentions from the parse (subject, inverted subject, apposition)."""
+        doc = self.doc
+        lexicon = self.lexicon
+        for m in self.persons:
+            first, last = self.tok_at[m.start], self.tok_at[m.end - 1]
+            if first < 0 or last < 0:
+                continue
+            # A sentence opening on a name followed by an apposition (`X, de l'Université, a ...`).
+            if self.sentence_of(m.start)[0] == m.start and self.text[m.end : m.end + 2].lstrip().startswith(
+                ","
+            ):
+                m.subject = True
+            t = doc[first]
+            for _ in range(4):  # climb out of the name and its apposition: `le professeur X` -> `professeur`
+                inside = first <= t.head.i <= last
+                if t.head.i == t.i or not (
+                    inside or t.dep_ in {"flat:name", "appos", "fixed", "flat", "conj"}
+                ):
+                    break
+                t = t.head
+            head = t.head
+            speech_head = lexicon.lemma(head.text) is not None or (
+                head.pos_ == "VERB" and lexicon.lemma(head.lemma_) is not None
+            )
+            if not speech_head or head.i == t.i or self._in_quote(head.idx):
+                continue
+            # An object after the verb is an inverted subject only when the verb has no subject of its
+            # own: `affirme le professeur X`, but not `il défend X`.
+            own_subject = any(c.dep_ in SUBJECT_DEPS and c.i != t.i for c in head.children)
+            if t.dep_ in {"nsubj", "obl:agent"} or (
+                t.i > head.i and t.dep_ in {"obj", "appos", "nsubj:pass"} and not own_subject
+            ):
+                m.speaks = True
+
     def add_title(self, title: ArticleContext) -> None:
         """Make the title's persons and role links known to the body (title first, as it is read)."""
-        self.persons = [Mention(p.text, -1, -1, "PER") for p in title.persons] + self.persons
+        kept = [p for p in title.persons if p.text not in self._not_persons]
+        self.persons = [Mention(p.text, -1, -1, "PER") for p in kept] + self.persons
         title.persons = self.persons
         self.roles = [
-            Role(r.head, r.words, self.fullest_name(r.person), -1) for r in title.roles
+            Role(r.head, r.words, self.fullest_name(r.person), -1, r.gender) for r in title.roles
         ] + self.roles
 
     # -- basic indexes -------------------------------------------------------------------------
@@ -324,15 +411,31 @@ class ArticleContext:
             nxt += 1
         if not kept or (len(kept) == 1 and kept[0].text.lower() in NOT_NAMES):
             return None
-        if len(kept) == 1 and kept[0].i > 0:
+        start, end = kept[0].idx, kept[-1].idx + len(kept[-1].text)
+        if kept[0].i > 0 and self.doc[kept[0].i - 1].text.lower() in {
+            "le",
+            "la",
+            "les",
+            "l'",
+            "l’",
+            "du",
+            "des",
+            "au",
+            "aux",
+        }:
+            # French person names take no article: `de la Transition écologique`, `du Grand Paris`.
+            self._not_persons.add(self.text[start:end])
+            return None
+        # One word, hyphenated or not (`Bild`, `Marguerite-Bourgeoys`).
+        one_word = all(t.text in {"-", "‐"} or self.doc[t.i - 1].text in {"-", "‐"} for t in kept[1:])
+        if one_word and kept[0].i > 0:
             prev = self.doc[kept[0].i - 1]
             low = prev.text.lower()
             if low in {"dans", "à", "au", "en", "par"} or (
                 prev.pos_ in {"NOUN", "ADJ"} and prev.text.islower() and low not in ROLE_NOUNS
             ):
-                self._not_persons.add(kept[0].text)
+                self._not_persons.add(self.text[start:end])
                 return None  # `dans Bild`, `la commission scolaire Marguerite-Bourgeoys`: not a person
-        start, end = kept[0].idx, kept[-1].idx + len(kept[-1].text)
         subject = any(
             t.dep_ in {"nsubj", "nsubj:pass"}
             or (t.dep_ == "flat:name" and t.head.dep_ in {"nsubj", "nsubj:pass"})
@@ -372,11 +475,16 @@ class ArticleContext:
             # After: `Dmitri Peskov, porte-parole du Kremlin,`
             k = last + 1
             if k < len(doc) and doc[k].text == ",":
-                words = self._role_words(list(doc[k + 1 : min(k + 10, len(doc))]))
+                window = list(doc[k + 1 : min(k + 10, len(doc))])
+                words = self._role_words(window)
                 if words:
-                    roles.append(Role(words[0], set(words), person, m.start))
+                    roles.append(Role(words[0], set(words), person, m.start, _head_gender(window, words[0])))
             # Before: `le président de ce pays, Ilham Aliyev` / `le chroniqueur Matthieu Delormeau`
             k = first - 1
+            while k >= 0 and doc[k].text.lower() in HONORIFICS:
+                k -= 1  # `son avocat, Maître Antonin Lévy`
+                if k >= 0 and k + 1 < first and doc[k].text.lower() in {"le", "la", "l'"}:
+                    k -= 1  # `l'auteur de l'étude, la Pr Akiko Iwasaki`
             if k >= 0 and doc[k].text == ",":
                 k -= 1
             j = k
@@ -404,7 +512,7 @@ class ArticleContext:
                 continue
             words = self._role_words(window)
             if words:
-                roles.append(Role(words[0], set(words), person, m.start))
+                roles.append(Role(words[0], set(words), person, m.start, _head_gender(window, words[0])))
         return roles
 
     def _role_words(self, tokens: list[Token]) -> list[str]:
@@ -472,7 +580,8 @@ class ArticleContext:
         """The speaker string for `mention` found at offset `at`; `previous` = earlier (cue, speaker)."""
         low = mention.lower().strip()
         low = re.sub(r"^-t-|^-", "", low)
-        if low in PRONOUNS:
+        low = " ".join(low.split())
+        if low in PRONOUNS or low in LATEST or low in PLURAL_PRONOUNS:
             return self._antecedent(at, low, previous)
         if low in {
             "on",
@@ -602,43 +711,89 @@ class ArticleContext:
         return self._descriptions
 
     def _gender(self, name: str) -> str | None:
-        """'f' or 'm' when the article marks the person's gender (`Mme X`, `X, directrice de ...`)."""
+        """'f' or 'm' when the article marks the person's gender, else None.
+
+        Votes: `Mme`/`M.`, an adjacent or appositive role noun (`la présidente ..., X`), words that agree
+        with the name as subject (`X est arrivée`, `X s'est dite`, `X, interrogée`).
+        """
         if self._genders is None:
-            votes: dict[str, list[str]] = {}
+            votes: dict[str, dict[str, float]] = {}
+
+            def vote(person: str, gender: str | None, weight: float) -> None:
+                if gender is not None:
+                    box = votes.setdefault(person, {"f": 0.0, "m": 0.0})
+                    box[gender] += weight
+
+            for r in self.roles:
+                if r.head in ROLE_NOUNS:  # not `une nouvelle fois Emmanuel Macron`
+                    vote(r.person, r.gender, 2.0)
             for p in self.persons:
                 if p.start < 0:
                     continue
                 first, last = self.tok_at[p.start], self.tok_at[p.end - 1]
+                if first < 0 or last < 0:
+                    continue
+                person = self.fullest_name(p.text)
                 near = [self.doc[first - 1]] if first > 0 else []
                 if last + 2 < len(self.doc) and self.doc[last + 1].text == ",":
                     near.append(self.doc[last + 2])
                 for t in near:
                     low = t.text.lower()
-                    gender = t.morph.get("Gender", [])
                     if low in {"mme", "madame", "mlle"}:
-                        gender = ["Fem"]
+                        vote(person, "f", 3.0)
                     elif low in {"m.", "monsieur"}:
-                        gender = ["Masc"]
-                    elif low not in ROLE_NOUNS:
-                        continue
-                    if gender in (["Fem"], ["Masc"]):
-                        votes.setdefault(self.fullest_name(p.text), []).append(
-                            "f" if gender == ["Fem"] else "m"
-                        )
+                        vote(person, "m", 3.0)
+                    elif low in ROLE_NOUNS:
+                        vote(person, _noun_gender(t), 2.0)
+                # The parser's own gender on first names is too often wrong (`Rachida` Masc): not used.
+                name_tokens = self.doc[first : last + 1]
+                root = next(
+                    (t for t in name_tokens if not first <= t.head.i <= last or t.head.i == t.i), None
+                )
+                if root is None:
+                    continue
+                head = root.head
+                # Adjectives and participles agree with the subject; a predicate noun does not
+                # (`Joe Biden est une marionnette`).
+                if root.dep_ in {"nsubj", "nsubj:pass"} and head.pos_ in {"ADJ", "VERB"}:
+                    etre = any(
+                        c.dep_ in {"cop", "aux:pass"} or (c.dep_.startswith("aux") and c.lemma_ == "être")
+                        for c in head.children
+                    )
+                    if etre and (head.pos_ != "VERB" or head.morph.get("VerbForm", []) == ["Part"]):
+                        vote(person, _morph_gender(head), 1.0)
+                for c in root.children:
+                    if c.dep_ in {"acl", "amod"} and c.i > last and c.morph.get("VerbForm", []) == ["Part"]:
+                        vote(person, _morph_gender(c), 1.0)  # `X, interrogée par ...`
             self._genders = {
-                n: max(set(v), key=v.count) for n, v in votes.items() if v.count("f") != v.count("m")
+                n: ("f" if v["f"] > v["m"] else "m") for n, v in votes.items() if v["f"] != v["m"]
             }
         return self._genders.get(name)
 
     def _antecedent(self, at: int, pronoun: str, previous: list[tuple[int, str | None]]) -> str | None:
         """The person a pronoun at `at` refers to: the latest quote speaker or person named as a subject."""
-        if pronoun in {"ils", "elles", "eux"}:
-            plural = [c for c in previous if c[1] and c[0] <= at]
-            return plural[-1][1] if plural else None
-        wrong = {"il": "f", "lui": None, "elle": "m"}.get(pronoun)
+        if pronoun in PLURAL_PRONOUNS:
+            return self._plural_antecedent(at, previous, latest=pronoun.startswith(("ces", "ceux", "celles")))
+        wrong = {"il": "f", "lui": None, "elle": "m", "celui-ci": "f", "celle-ci": "m"}.get(pronoun)
+        if pronoun in LATEST:
+            wrong = "f" if LATEST[pronoun] == "m" else "m"
+        found = self._singular_antecedent(at, pronoun, previous, wrong)
+        if found is None and wrong is not None:
+            # Gender is a preference: a typo (`elle s'est livré`) must not leave the quote unattributed.
+            found = self._singular_antecedent(at, pronoun, previous, None)
+        return found
+
+    def _singular_antecedent(
+        self, at: int, pronoun: str, previous: list[tuple[int, str | None]], wrong: str | None
+    ) -> str | None:
+        """`_antecedent` for a singular pronoun, skipping persons of gender `wrong`."""
 
         def fits(name: str) -> bool:
             return wrong is None or self._gender(name) != wrong
+
+        if pronoun in LATEST:  # `ce dernier`: the last person named, whatever their function
+            named = [p for p in self.persons if 0 <= p.end <= at and fits(self.fullest_name(p.text))]
+            return self.fullest_name(named[-1].text) if named else None
 
         candidates: list[tuple[int, str]] = [
             (c, sp) for c, sp in previous if sp and c <= at and self._is_person(sp) and fits(sp)
@@ -662,6 +817,9 @@ class ArticleContext:
         # The speaker of a quote one or two sentences back is still the topic, whoever was named since.
         here = self.sentence_index(at)
         recent = [(c, sp) for c, sp in previous if sp and c <= at and self._is_person(sp) and fits(sp)]
+        # A person reported as speaking (`affirme le professeur X`) is a speaker too, quoted or not.
+        recent += [(p.start, self.fullest_name(p.text)) for p in placed if p.speaks]
+        recent.sort()
         if recent and here - self.sentence_index(recent[-1][0]) <= 2:
             lexicon = load_lexicon()
             for p in reversed(placed):
@@ -672,6 +830,151 @@ class ArticleContext:
             return recent[-1][1]
         candidates.sort()
         return candidates[-1][1]
+
+    def _latest_medium(self, at: int) -> str | None:
+        """The latest name before `at` written as a medium: `au Parisien`, `selon Le Point`, `X révèle`."""
+        for o in reversed(self.orgs):
+            if o.end > at or o.start < 0 or o.text.lower() in PLATFORMS:
+                continue
+            k = self.tok_at[o.start]
+            if k < 0:
+                continue
+            first = self.doc[k]
+            before = self.doc[k - 1].text.lower() if k > 0 else ""
+            articled = first.text in {"Le", "La", "Les", "L'", "L’"} or before in {"au", "du"}
+            if o.label == "LOC" and not articled:
+                continue  # `à Paris` is a place, `au Parisien` a newspaper
+            last = self.tok_at[o.end - 1]
+            root = next(
+                (t for t in self.doc[k : last + 1] if not k <= t.head.i <= last or t.head.i == t.i), first
+            )
+            speaks = root.dep_ in {"nsubj"} and self.lexicon.lemma(root.head.text) is not None
+            if not (speaks or before in {"au", "à", "dans", "selon", "d'après", "d’après"}):
+                continue
+            end = o.end
+            nxt = self.tok_at[end + 1] if end + 1 < len(self.text) else -1
+            adjective = nxt >= 0 and (
+                self.doc[nxt].pos_ == "ADJ" or self.doc[nxt].morph.get("VerbForm", []) == ["Part"]
+            )
+            if (
+                articled
+                and adjective
+                and self.doc[nxt].text.islower()
+                and self.doc[nxt].head.i < nxt
+                and self.text[end : self.doc[nxt].idx].strip() == ""
+            ):
+                end = self.doc[nxt].idx + len(self.doc[nxt].text)  # `Le Canard` + `enchaîné`
+            name = self.text[o.start : end]
+            if before in {"au", "du"} and first.text not in {"Le", "La", "Les"}:
+                name = _with_determiner(before, name)
+            return self._org_full(name)
+        return None
+
+    def joint_speakers(self, speaker: str, at: int) -> str:
+        """`Jean Dupont et Marie Durand ont déclaré`: the coordinated persons joined with ` et `."""
+        person = next((p for p in self.persons if p.start == at), None)
+        if person is None:
+            return speaker
+        names = [speaker]
+        start = person.start
+        for p in reversed(self.persons):  # `Jean Dupont, Paul Martin et ...` with the subject in the middle
+            if 0 <= p.end <= start and re.fullmatch(r"\s*,\s*", self.text[p.end : start]):
+                names.insert(0, self.fullest_name(p.text))
+                start = p.start
+            elif 0 <= p.end <= start:
+                break
+        end = person.end
+        for p in self.persons:
+            if p.start < end:
+                continue
+            gap = re.fullmatch(r"\s*(,|et)\s*", self.text[end : p.start])
+            if gap is None:
+                break
+            names.append(self.fullest_name(p.text))
+            end = p.end
+            if gap.group(1) == "et":
+                # a list (`X, Y et Z`) is joint only when it closes with `et`
+                return " et ".join(dict.fromkeys(names))
+        return speaker
+
+    def _plural_groups(self) -> list[tuple[int, str, bool]]:
+        """Plural groups of people or organisations: (offset, noun phrase, is a subject or agent).
+
+        `d'influents sénateurs républicains`, `une cinquantaine de députés LREM`, `les syndicats`.
+        """
+        if self._groups is None:
+            found: list[tuple[int, str, bool]] = []
+            for t in self.doc:
+                if t.pos_ != "NOUN" or self._in_quote(t.idx):
+                    continue
+                noun = t
+                if t.morph.get("Number", []) != ["Plur"]:
+                    # `une cinquantaine de députés`: the group noun's complement says who they are
+                    inner = [
+                        c for c in t.children if c.dep_ == "nmod" and c.i == t.i + 2 and c.pos_ == "NOUN"
+                    ]
+                    if not inner or t.text.lower() not in GROUP_NOUNS:
+                        continue
+                    noun = inner[0]
+                    if noun.morph.get("Number", []) != ["Plur"]:
+                        continue
+                lemma = noun.lemma_.lower()
+                if not (
+                    lemma in ROLE_NOUNS
+                    or lemma in GROUP_NOUNS
+                    or lemma in ORG_NOUNS
+                    or noun.text.lower() in ROLE_NOUNS
+                ):
+                    continue
+                if t.dep_ in {"nmod", "conj"} and t.head.pos_ == "NOUN" and t.head.i < t.i:
+                    continue  # a complement or a second conjunct: the group is the outer phrase
+                tokens = list(self.doc[t.left_edge.i : t.right_edge.i + 1])
+                while (
+                    tokens and tokens[0].pos_ == "ADP" and tokens[0].text.lower() not in {"d'", "d’", "des"}
+                ):
+                    tokens = tokens[1:]
+                kept: list[Token] = []
+                for x in tokens:
+                    if (
+                        x.text in STOP_NP
+                        or x.text.lower() in {"qui", "que", "qu'", "dont", "parmi"}
+                        or x.pos_
+                        in {
+                            "VERB",
+                            "AUX",
+                        }
+                    ):
+                        break
+                    kept.append(x)
+                if not kept or kept[-1].i < t.i:
+                    continue
+                subject = t.dep_ in {"nsubj", "nsubj:pass", "obl:agent"} or (
+                    t.i > t.head.i
+                    and t.dep_ in {"obj", "appos"}
+                    and self.lexicon.lemma(t.head.text) is not None
+                )
+                start = kept[0].idx
+                found.append((start, self.text[start : kept[-1].idx + len(kept[-1].text)], subject))
+            self._groups = found
+        return self._groups
+
+    def _plural_antecedent(self, at: int, previous: list[tuple[int, str | None]], latest: bool) -> str | None:
+        """`ils`, `ces derniers`: the latest plural group (a subject, unless `latest`) or group speaker."""
+        here = self.sentence_index(at)
+        events = [
+            (c, sp)
+            for c, sp in previous
+            if sp and c <= at and (" et " in sp or sp.lower().startswith(("les ", "des ", "d'", "d’")))
+        ]
+        events += [
+            (pos, np)
+            for pos, np, subject in self._plural_groups()
+            if pos < at and (subject or latest) and here - self.sentence_index(pos) <= 2
+        ]
+        if not events:
+            plural = [c for c in previous if c[1] and c[0] <= at]
+            return plural[-1][1] if plural else None
+        return max(events)[1]
 
     def _describe(
         self, mention: str, at: int, previous: list[tuple[int, str | None]] | None = None
@@ -716,6 +1019,9 @@ class ArticleContext:
             if r.head != head:
                 continue
             score = len(set(content) & r.words)
+            complement = set(heads[1:]) - set(heads[:1]) if _COMPLEMENT.search(mention) else set()
+            if score == 1 and complement and r.words - {head}:
+                continue  # `la maire du VIIe arrondissement` is not `la maire de Paris`
             before = r.start <= at
             key = (score, before, r.start if before else -r.start)
             if best_key is None or key > best_key:
@@ -738,6 +1044,18 @@ class ArticleContext:
             return self._org_full(author.group(1)) if author else None  # `l'enquête de Contours Conseil`
         if head in ORG_NOUNS:
             if head in MEDIA_NOUNS and definite:
+                medium = self._latest_medium(at)
+                if medium is not None:
+                    return medium
+                fuller = self._fullest_description(mention, head, at)
+                if fuller != mention:
+                    # `l'agence de notation Standard & Poor's`: the name it gives
+                    named = re.search(r"\s([A-ZÉ][\w&'’.-]*)", fuller)
+                    first_word = named.group(1) if named else None
+                    for o in self.orgs:
+                        if first_word and o.start < at and o.text.split()[0] == first_word:
+                            return self._org_full(o.text)
+                    return fuller  # `l'agence britannique` after `l'agence chargée de l'hygiène alimentaire`
                 orgs = [
                     o
                     for o in self.orgs
@@ -757,16 +1075,73 @@ class ArticleContext:
             if prior:
                 return prior[-1]
         if definite and det not in {"les", "ces"}:
-            person = self._salient_person(at)
+            # An unlinked role (`la maire`, `le chercheur marseillais`) is the person the article is
+            # most about, of the role's gender when the determiner or the noun says it. (Preferring the
+            # latest quoted speaker instead spread earlier pronoun errors on unseen articles.)
+            person = None
+            if head in ROLE_NOUNS:
+                gender = {"la": "f", "cette": "f", "le": "m", "ce": "m", "cet": "m"}.get(det)
+                if gender is None:
+                    gender = self._mention_gender(mention, at)
+                person = self._salient_person(at, gender)
+                specific = _COMPLEMENT.search(mention) is not None
+                quoted = {sp for _, sp in previous or []}
+                quoted |= {
+                    self.fullest_name(p.text) for p in self.persons if p.start < 0
+                }  # named in the title
+                here = self.sentence_index(at)
+                quoted |= {  # a subject or speaker of this sentence or the two before
+                    self.fullest_name(p.text)
+                    for p in self.persons
+                    if p.start >= 0
+                    and (p.subject or p.speaks)
+                    and 0 <= here - self.sentence_index(p.start) <= 2
+                }
+                if specific and (
+                    person is None
+                    or (person not in quoted and (gender is None or self._gender(person) != gender))
+                ):
+                    # `le responsable de la communication du groupe`, linked to nobody, and the article's
+                    # main person neither quoted yet, nor in the title, nor a subject nearby, nor of the
+                    # same gender: an unnamed person, written as the article describes them
+                    return self._fullest_description(mention, head, at)
+            person = person or self._salient_person(at)
             if person:
                 return person
-        return self._fullest_description(mention, head, at)
+        fuller = self._fullest_description(mention, head, at)
+        if fuller == mention and det in {"les", "ces"} and (head in ROLE_NOUNS or head in GROUP_NOUNS):
+            # `ont écrit les élus` after `une cinquantaine de députés LREM ont réclamé`: the group
+            # introduced as a subject in this sentence or the one before.
+            here = self.sentence_index(at)
+            groups = [
+                (pos, np)
+                for pos, np, subject in self._plural_groups()
+                if subject
+                and pos < at
+                and here - self.sentence_index(pos) <= 1
+                and normalise(np) != normalise(mention)
+            ]
+            if groups:
+                return groups[-1][1]
+        return fuller
 
-    def _salient_person(self, at: int) -> str | None:
+    def _mention_gender(self, mention: str, at: int) -> str | None:
+        """Gender of the head noun of a description written at `at` (`l'élue` -> 'f')."""
+        k = self.tok_at[at] if 0 <= at < len(self.tok_at) else -1
+        if k < 0:
+            return None
+        for t in self.doc[k : k + 4]:
+            if t.pos_ == "NOUN":
+                return _noun_gender(t)
+        return None
+
+    def _salient_person(self, at: int, gender: str | None = None) -> str | None:
         """The person the article is most about (subject mentions count double), for `la ministre`."""
         scores: dict[str, float] = {}
         for p in self.persons:
             name = self.fullest_name(p.text)
+            if gender is not None and self._gender(name) == ("m" if gender == "f" else "f"):
+                continue
             bonus = 2.0 if p.subject else 1.0
             if p.start < 0:
                 bonus = 2.0
@@ -786,9 +1161,39 @@ class ArticleContext:
             if t.text.lower() != head or self._in_quote(t.idx):
                 continue
             node = t.head if t.dep_ == "nmod" and t.head.dep_ in {"nsubj", "nsubj:pass"} else t
-            if node.dep_ in {"nsubj", "nsubj:pass"} and node.left_edge.i < t.i:
+            inverted = (
+                node.i > node.head.i
+                and node.dep_ in {"obj", "appos", "nsubj"}
+                and self.lexicon.lemma(node.head.text) is not None
+            )
+            if (node.dep_ in {"nsubj", "nsubj:pass"} or inverted) and node.left_edge.i < t.i:
                 piece = self.doc[node.left_edge.i : node.right_edge.i + 1]
-                if len(piece) <= 8 and not any(x.is_punct for x in piece) and len(piece.text) > len(mention):
+                # The mention's own complement must be in the fuller phrase (an adjective need not).
+                stop = {
+                    "le",
+                    "la",
+                    "les",
+                    "l",
+                    "un",
+                    "une",
+                    "des",
+                    "de",
+                    "du",
+                    "d",
+                    "ce",
+                    "cet",
+                    "cette",
+                    "ces",
+                }
+                complement = _COMPLEMENT.split(normalise(mention), maxsplit=1)[1:]
+                words = {w for w in re.split(r"[\s'’]+", " ".join(complement)) if w and w not in stop}
+                extends = words <= set(re.split(r"[\s'’]+", normalise(piece.text)))
+                if (
+                    len(piece) <= 8
+                    and not any(x.is_punct for x in piece)
+                    and len(piece.text) > len(mention)
+                    and extends  # `la préfecture des Hauts-de-Seine` is not `la préfecture de police`
+                ):
                     return piece.text
         for m in re.finditer(
             r"\b(?:le|la|les|l['’])\s*" + re.escape(head) + r"\b", self.text[:at], re.IGNORECASE
@@ -930,7 +1335,11 @@ class Attributor:
             if t.text in STOP_NP or self.ctx._in_quote(t.idx):
                 return None
             if t.pos_ in {"DET", "NOUN", "PROPN", "PRON", "NUM", "ADJ", "X"} or t.text[:1].isupper():
-                return self._np_at(k)
+                np = self._np_at(k)
+                if np is not None and np[0][:1].islower():
+                    # `a indiqué la procureure de Bastia, Caroline Tharot`: the name that follows
+                    return self._trailing_person(np[1] + len(np[0]), limit) or np
+                return np
             return None
         return None
 
@@ -959,6 +1368,10 @@ class Attributor:
                         return self._np_at(h.head.left_edge.i)
                     if low in {"-t", "t", "ce", "c'", "cela", "ça", "qui", "que"}:
                         continue
+                    det = child.doc[child.i - 1] if child.i > 0 else child
+                    demonstrative = f"{det.text.lower()} {low}"
+                    if demonstrative in LATEST or demonstrative in PLURAL_PRONOUNS:
+                        return self.text[det.idx : child.idx + len(child.text)], det.idx  # `ces derniers`
                     if child.pos_ == "PRON" or low in PRONOUNS:
                         return child.text, child.idx
                     res = self._np_at(max(child.left_edge.i, self._sentence_first_token(child)))
@@ -1121,7 +1534,14 @@ class Attributor:
                 ):
                     np = (whole, np[1])  # `une source à la Mission des Nations unies pour ...`
                 return Cue("selon", m.group(1), region_start + m.start(1), np[0], np[1])
-        speech = [t for t in tokens if self.is_speech(t) and t.pos_ not in {"NOUN", "PROPN", "ADJ"}]
+        speech = [
+            t
+            for t in tokens
+            if self.is_speech(t)
+            and t.pos_ not in {"NOUN", "PROPN", "ADJ"}
+            # `sa machine à écrire`, `le droit de dire`: an infinitive completing a noun reports nothing
+            and not (t.morph.get("VerbForm", []) == ["Inf"] and t.head.pos_ == "NOUN" and t.head.i < t.i)
+        ]
         if speech:
             verb = speech[-1]
             subject = None
@@ -1206,6 +1626,12 @@ class Attributor:
 
 
 _WORD = re.compile(r"\w+")
+#: A sentence that attributes the words just quoted: `C'est ainsi que X qualifiait ...`.
+_NEXT_SENTENCE_CUE = re.compile(
+    r"\s*(?:c['’]est\s+(?:ainsi|en ces termes|par ces mots|avec ces mots)\s+qu|voilà\s+(?:comment|ce qu)|"
+    r"tels sont les (?:mots|propos)|ce sont les (?:mots|propos))",
+    re.IGNORECASE,
+)
 _TERMINAL = (".", "!", "?", "…", "...", ".)")
 
 
@@ -1326,7 +1752,28 @@ def attribute_spans(
             and re.fullmatch(r"[,;]?\s*.{0,80}?[,;:]", pre or ",", re.S) is not None
             and not re.search(r"\bqu(e|')", pre)
         )
-        cue = att.cue_after(span, limit)
+        cue = None
+        if pre.endswith(":"):
+            # `beaucoup de gens nous ont dit : « ... », raconte l'avocat`: the words are those of the
+            # speaker before the colon; the cue after reports the whole sentence.
+            cue = att.cue_before(span, region_start)
+            verb = (
+                ctx.doc[ctx.tok_at[cue.cue_at]] if cue is not None and ctx.tok_at[cue.cue_at] >= 0 else None
+            )
+            if (
+                cue is None
+                or verb is None
+                or verb.morph.get("VerbForm", [])
+                == ["Inf"]  # `avant d'insister :`, `pour plaider sa cause :`
+                or verb.text.lower().endswith("ant")
+                or cue.how != "before"
+                or cue.mention is None
+                or cue.mention.lower() in {"on", "nous", "vous", "je", "j'", "j’", "tu"}
+                or not names_ctx.resolve(cue.mention, cue.mention_at, previous)
+            ):
+                cue = None
+        if cue is None:
+            cue = att.cue_after(span, limit)
         if cue is not None and cue.mention is None:
             cue = None
         if cue is None and interrupted and prev is not None:
@@ -1356,8 +1803,18 @@ def attribute_spans(
         elif cue is not None and cue.mention:
             at = cue.mention_at if not title_mode else len(names_ctx.text)
             speaker = names_ctx.resolve(cue.mention, at, previous)
+            if speaker and not title_mode:
+                speaker = ctx.joint_speakers(speaker, cue.mention_at)
         explicit = cue is not None and cue.how in {"after", "before", "selon", "colon", "continuation"}
-        if not speaker and not results and not pre and not title_mode and words >= min_words:
+        if (
+            not speaker
+            and not title_mode
+            and words >= min_words
+            and (
+                (not results and not pre)
+                or _NEXT_SENTENCE_CUE.match(text[close_sent_end : close_sent_end + 40])
+            )
+        ):
             ahead = att.cue_next_sentence(span)
             if ahead is not None and ahead.mention:
                 speaker = names_ctx.resolve(ahead.mention, ahead.mention_at, previous)
