@@ -29,7 +29,7 @@ from typing import Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from models.base import ModelSpec
+from models.base import ModelSpec, Seq2SeqModel
 from pipeline.article import Article
 
 log = logging.getLogger(__name__)
@@ -58,6 +58,8 @@ class ModelStageConfig(StageConfig):
     #: Never download at run time (`pressbrief models pull` fetches beforehand).
     local_files_only: bool = True
     cache_dir: str | None = None
+    #: Articles per `process` call: their inputs go to the model together (cross-article batching).
+    batch_articles: int = Field(default=16, ge=1)
 
     def spec(self) -> ModelSpec:
         """The model to load: revision pinned for hub ids, none for local folders."""
@@ -172,3 +174,35 @@ class Stage:
 def describe(stage: Stage) -> dict[str, Any]:
     """Stats of a stage for the run report."""
     return {"seconds": round(stage.seconds, 3), **dict(stage.stats)}
+
+
+class ModelStage(Stage):
+    """A stage that loads one seq2seq model (from its `ModelStageConfig`) once, on warm-up."""
+
+    config: ModelStageConfig
+
+    def __init__(self, config: StageConfig | None = None) -> None:
+        super().__init__(config)
+        self.batch_articles = self.config.batch_articles
+        self._model: Seq2SeqModel | None = None
+
+    @property
+    def spec(self) -> ModelSpec:
+        """The model this stage loads."""
+        return self.config.spec()
+
+    def model_specs(self) -> list[ModelSpec]:
+        return [self.spec]
+
+    def load(self) -> None:
+        import models
+
+        self._model = models.load(self.spec)
+
+    @property
+    def model(self) -> Seq2SeqModel:
+        """The loaded model (loads it on first use)."""
+        if self._model is None:
+            self.warm_up()
+        assert self._model is not None
+        return self._model

@@ -8,16 +8,16 @@ from typing import Literal
 
 from pydantic import Field
 
-from models.base import ModelError, ModelSpec, Seq2SeqModel
+from models.base import ModelError
 from pipeline.article import Article
-from pipeline.stage import ModelStageConfig, Stage, StageConfig
+from pipeline.stage import ModelStage, ModelStageConfig
 from pipeline.stages.translate import split_to_fit
 
 # A sentence ends at . ! ? or …, possibly followed by a closing quote.
 _SENTENCE_END = re.compile('(?<=[.!?…])\\s+|(?<=[.!?…]["”’])\\s+')
 
 
-class Summarize(Stage):
+class Summarize(ModelStage):
     """Fill `Article.summary_en` from `Article.text_en` (the translate stage must run first).
 
     An article longer than the model accepts is cut into chunks at sentence boundaries (its
@@ -41,28 +41,12 @@ class Summarize(Stage):
         batch_size: int = Field(default=8, ge=1)
         #: Padded input tokens per model batch (0 = by batch_size only).
         max_batch_tokens: int = Field(default=0, ge=0)
-        #: Articles per model call: their chunks are batched together.
-        batch_articles: int = Field(default=16, ge=1)
 
     config: Config
 
-    def __init__(self, config: StageConfig | None = None) -> None:
-        super().__init__(config)
-        self.batch_articles = self.config.batch_articles
-        self._model: Seq2SeqModel | None = None
-
-    @property
-    def spec(self) -> ModelSpec:
-        """The model this stage loads."""
-        return self.config.spec()
-
-    def model_specs(self) -> list[ModelSpec]:
-        return [self.spec]
-
     def load(self) -> None:
-        import models
-
-        model = models.load(self.spec)
+        super().load()
+        model = self.model
         # Partial summaries are re-summarized; two of them must fit in one input, or it never ends.
         if 2 * self.config.max_new_tokens >= model.max_input_tokens:
             raise ModelError(
@@ -70,15 +54,6 @@ class Summarize(Stage):
                 f"{self.spec.label}, whose inputs hold {model.max_input_tokens} tokens; use at most "
                 f"{model.max_input_tokens // 2 - 1}"
             )
-        self._model = model
-
-    @property
-    def model(self) -> Seq2SeqModel:
-        """The loaded model (loads it on first use)."""
-        if self._model is None:
-            self.warm_up()
-        assert self._model is not None
-        return self._model
 
     def process(self, batch: list[Article]) -> None:
         missing = [a for a in batch if a.text_en is None]

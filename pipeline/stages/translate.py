@@ -10,9 +10,9 @@ from typing import Literal
 
 from pydantic import Field
 
-from models.base import ModelSpec, Seq2SeqModel
+from models.base import Seq2SeqModel
 from pipeline.article import Article, Segment
-from pipeline.stage import ModelStageConfig, Stage, StageConfig
+from pipeline.stage import ModelStage, ModelStageConfig, StageConfig
 
 _SPACES = "\\s\u00a0\u202f"
 # Guillemets, with the (non-breaking) spaces French typography puts inside them.
@@ -107,7 +107,7 @@ def paragraph_segments(text: str) -> list[Segment]:
     return segments
 
 
-class Translate(Stage):
+class Translate(ModelStage):
     """Fill `segment.text_en`, `Article.text_en`, `title_en` and `quote.text_en` from the French.
 
     Reads `Article.segments` (filled by the segment stage; the body's paragraphs if empty), splits
@@ -130,7 +130,6 @@ class Translate(Stage):
         batch_size: int = Field(default=32, ge=1)
         #: Padded input tokens per model batch (0 = by batch_size only).
         max_batch_tokens: int = Field(default=4096, ge=0)
-        #: Articles per model call: their segments are batched together.
         batch_articles: int = Field(default=32, ge=1)
         #: Translations of repeated segments (bylines, boilerplate) kept per process (0 = off).
         cache_size: int = Field(default=10_000, ge=0)
@@ -139,30 +138,7 @@ class Translate(Stage):
 
     def __init__(self, config: StageConfig | None = None) -> None:
         super().__init__(config)
-        self.batch_articles = self.config.batch_articles
-        self._model: Seq2SeqModel | None = None
         self._cache: OrderedDict[str, str] = OrderedDict()
-
-    @property
-    def spec(self) -> ModelSpec:
-        """The model this stage loads."""
-        return self.config.spec()
-
-    def model_specs(self) -> list[ModelSpec]:
-        return [self.spec]
-
-    def load(self) -> None:
-        import models
-
-        self._model = models.load(self.spec)
-
-    @property
-    def model(self) -> Seq2SeqModel:
-        """The loaded model (loads it on first use)."""
-        if self._model is None:
-            self.warm_up()
-        assert self._model is not None
-        return self._model
 
     def budget(self, input_tokens: int) -> int:
         """Generated-token budget of an input of `input_tokens` tokens."""
