@@ -69,7 +69,6 @@ def pull(spec: ModelSpec, target_dir: Path | None = None) -> Path:
 
 def _snapshot(spec: ModelSpec, *, local_files_only: bool, local_dir: Path | None = None) -> Path:
     from huggingface_hub import snapshot_download
-    from huggingface_hub.errors import HfHubHTTPError, HFValidationError
 
     ignore = list(_IGNORE_PATTERNS)
     if not local_files_only:
@@ -83,20 +82,26 @@ def _snapshot(spec: ModelSpec, *, local_files_only: bool, local_dir: Path | None
             local_files_only=local_files_only,
             ignore_patterns=ignore,
         )
-    except (HfHubHTTPError, HFValidationError, OSError, ValueError) as exc:
-        action = "find" if local_files_only else "download"
-        raise ModelError(f"cannot {action} model {spec.label}: {type(exc).__name__}: {exc}") from exc
+    except Exception as exc:
+        # The hub client raises its own errors, its HTTP library's (no common base) and OSError:
+        # whatever the cause, the user needs the model, the revision and the reason.
+        if local_files_only:
+            raise ModelError(f"cannot find model {spec.label}: {type(exc).__name__}: {exc}") from exc
+        raise ModelError(
+            f"cannot download model {spec.label} from the Hugging Face hub ({type(exc).__name__}: {exc}); "
+            "check network access to the hub (HF_ENDPOINT, proxy settings), or point the config at a "
+            "local model folder"
+        ) from exc
     return Path(str(folder))
 
 
 def _redundant_weights(spec: ModelSpec) -> list[str]:
     """`pytorch_model.bin` when the repository also has safetensors weights (the same tensors)."""
     from huggingface_hub import HfApi
-    from huggingface_hub.errors import HfHubHTTPError
 
     try:
         files = HfApi().list_repo_files(spec.name, revision=spec.revision)
-    except (HfHubHTTPError, OSError, ValueError):
+    except Exception:
         # snapshot_download will report the real problem (offline, unknown repo or revision).
         return []
     if any(name.endswith(".safetensors") for name in files):
