@@ -10,7 +10,8 @@ from pydantic import ValidationError
 from models.build import build_marian
 from models.hub import PINNED_REVISIONS
 from pipeline.article import Article, Quote, Segment
-from pipeline.stages.translate import Translate, english_quotes, paragraph_segments, split_to_fit
+from pipeline.stages.translate import Translate, english_quotes, paragraph_segments
+from pipeline.text import split_to_fit
 
 BODY = (
     "Le gouvernement a présenté mercredi un projet de loi. Il sera examiné à la fin du mois.\n\n"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from typing import Literal
 
 from pydantic import Field
@@ -10,35 +9,7 @@ from pydantic import Field
 from pipeline.article import Article, Segment
 from pipeline.nlp import load_sentencizer
 from pipeline.stage import Stage, StageConfig
-
-_BLANK_LINE = re.compile(r"\n[ \t\u00a0]*\n")
-
-
-def paragraphs(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each paragraph, whitespace-trimmed.
-
-    Paragraphs are separated by blank lines when the text has any; otherwise (press copy with one
-    paragraph per line) by single line breaks.
-    """
-    separator = _BLANK_LINE if _BLANK_LINE.search(text) else re.compile(r"\n")
-    spans = []
-    position = 0
-    for match in [*separator.finditer(text), None]:
-        end = match.start() if match else len(text)
-        start, stop = _trim(text, position, end)
-        if start < stop:
-            spans.append((start, stop))
-        if match:
-            position = match.end()
-    return spans
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
+from pipeline.text import paragraphs, split_to_fit, trim
 
 
 class Segmenter(Stage):
@@ -58,6 +29,9 @@ class Segmenter(Stage):
     def load(self) -> None:
         self._nlp = load_sentencizer(self.config.spacy_model)
 
+    def _short_enough(self, sentence: str) -> bool:
+        return len(sentence) <= self.config.max_chars
+
     def process(self, batch: list[Article]) -> None:
         pieces: list[tuple[int, int, int, int]] = []  # article index, paragraph, start, end
         for index, article in enumerate(batch):
@@ -72,26 +46,13 @@ class Segmenter(Stage):
         ):
             text = batch[index].text
             for sent in doc.sents:
-                start, end = _trim(text, p_start + sent.start_char, p_start + sent.end_char)
-                for s, e in _split_long(text, start, end, self.config.max_chars):
-                    results[index].append(Segment(start=s, end=e, text=text[s:e], paragraph=number))
+                start, end = trim(text, p_start + sent.start_char, p_start + sent.end_char)
+                for a, b in split_to_fit(text[start:end], self._short_enough):
+                    results[index].append(
+                        Segment(
+                            start=start + a, end=start + b, text=text[start + a : start + b], paragraph=number
+                        )
+                    )
         for article, segments in zip(batch, results, strict=True):
             article.segments = segments
             self.stat_update("segments", len(segments))
-
-
-def _split_long(text: str, start: int, end: int, max_chars: int) -> list[tuple[int, int]]:
-    """Split [start, end) at the last clause punctuation (else space) before `max_chars`, recursively."""
-    if start >= end:
-        return []
-    if end - start <= max_chars:
-        return [(start, end)]
-    window = text[start : start + max_chars]
-    cut = max(window.rfind(mark) for mark in ("; ", ": ", ", "))
-    if cut <= max_chars // 4:
-        cut = window.rfind(" ")
-    if cut <= 0:
-        cut = max_chars - 1
-    first = _trim(text, start, start + cut + 1)
-    rest = _trim(text, start + cut + 1, end)
-    return [first, *_split_long(text, rest[0], rest[1], max_chars)]

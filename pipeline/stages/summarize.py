@@ -11,7 +11,7 @@ from pydantic import Field
 from models.base import ModelError
 from pipeline.article import Article
 from pipeline.stage import ModelStage, ModelStageConfig
-from pipeline.stages.translate import split_to_fit
+from pipeline.text import split_to_fit
 
 # A sentence ends at . ! ? or …, possibly followed by a closing quote.
 _SENTENCE_END = re.compile('(?<=[.!?…])\\s+|(?<=[.!?…]["”’])\\s+')

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections import OrderedDict
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from typing import Literal
 
 from pydantic import Field
@@ -13,6 +13,7 @@ from pydantic import Field
 from models.base import Seq2SeqModel
 from pipeline.article import Article, Segment
 from pipeline.stage import ModelStage, ModelStageConfig, StageConfig
+from pipeline.text import paragraphs, split_to_fit
 
 _SPACES = "\\s\u00a0\u202f"
 # Guillemets, with the (non-breaking) spaces French typography puts inside them.
@@ -22,10 +23,6 @@ _OPEN_SINGLE = re.compile(f"‹[{_SPACES}]*")
 _CLOSE_SINGLE = re.compile(f"[{_SPACES}]*›")
 # „low-high“ quotes (also used in French copy pasted from German sources).
 _LOW_HIGH = re.compile("„([^„“”]*)[“”]")
-# Where an over-long sentence may be cut: after clause or sentence punctuation, else at a space.
-_PUNCT_CUT = re.compile(f"[,;:.!?…)\\]»”–—]+(?=[{_SPACES}])")
-_SPACE_CUT = re.compile(f"[{_SPACES}]+")
-_BLANK_LINE = re.compile("\n[ \t\u00a0]*\n")
 
 
 def english_quotes(text: str) -> str:
@@ -39,72 +36,12 @@ def english_quotes(text: str) -> str:
     return text.replace("„", "“")
 
 
-def split_to_fit(text: str, fits: Callable[[str], bool]) -> list[tuple[int, int]]:
-    """Cut `text` into whitespace-trimmed (start, end) spans that each pass `fits`.
-
-    Cuts fall after punctuation when that keeps pieces reasonably long, else at a space, else
-    (a single over-long word) between characters. Together the spans cover every non-whitespace
-    character of `text`, in order.
-    """
-    spans: list[tuple[int, int]] = []
-    start = _skip_space(text, 0)
-    end = len(text.rstrip())
-    while start < end:
-        if fits(text[start:end]):
-            spans.append((start, end))
-            break
-        cut = _best_cut(text, start, end, fits)
-        stop = start + len(text[start:cut].rstrip())
-        spans.append((start, stop))
-        start = _skip_space(text, cut)
-    return spans
-
-
-def _skip_space(text: str, position: int) -> int:
-    while position < len(text) and text[position].isspace():
-        position += 1
-    return position
-
-
-def _best_cut(text: str, start: int, end: int, fits: Callable[[str], bool]) -> int:
-    window = text[start:end]
-    punct = _largest_fitting(text, start, [start + m.end() for m in _PUNCT_CUT.finditer(window)], fits)
-    space = _largest_fitting(text, start, [start + m.start() for m in _SPACE_CUT.finditer(window)], fits)
-    if punct is not None and (space is None or (punct - start) * 2 >= space - start):
-        return punct
-    if space is not None:
-        return space
-    char = _largest_fitting(text, start, list(range(start + 1, end)), fits)
-    return char if char is not None else start + 1
-
-
-def _largest_fitting(text: str, start: int, cuts: list[int], fits: Callable[[str], bool]) -> int | None:
-    """The largest cut in `cuts` (ascending) whose piece fits; token counts grow with length."""
-    cuts = [c for c in cuts if text[start:c].strip()]
-    lo, hi, best = 0, len(cuts) - 1, None
-    while lo <= hi:
-        mid = (lo + hi) // 2
-        if fits(text[start : cuts[mid]].rstrip()):
-            best, lo = cuts[mid], mid + 1
-        else:
-            hi = mid - 1
-    return best
-
-
 def paragraph_segments(text: str) -> list[Segment]:
-    """One segment per non-empty paragraph (blank-line separated, else one per line) of `text`."""
-    separator = _BLANK_LINE if _BLANK_LINE.search(text) else re.compile("\n")
-    segments: list[Segment] = []
-    position = 0
-    for match in [*separator.finditer(text), None]:
-        stop = match.start() if match else len(text)
-        start = _skip_space(text, position)
-        end = start + len(text[start:stop].rstrip())
-        if start < end:
-            segments.append(Segment(start=start, end=end, text=text[start:end], paragraph=len(segments)))
-        if match:
-            position = match.end()
-    return segments
+    """One segment per non-empty paragraph of `text` (used when no segment stage ran)."""
+    return [
+        Segment(start=start, end=end, text=text[start:end], paragraph=number)
+        for number, (start, end) in enumerate(paragraphs(text))
+    ]
 
 
 class Translate(ModelStage):
