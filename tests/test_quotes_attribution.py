@@ -420,3 +420,169 @@ def test_ce_dernier_is_the_last_person_named(nlp: Language) -> None:
         "pour la démocratie »."
     )
     assert one(nlp, text).speaker == "Luc Bernard"
+
+
+# -- generalisation: subjects that are organisations, groups, names after a generic noun ----------
+def test_fragment_after_organisation_subject(nlp: Language) -> None:
+    q = one(
+        nlp, "L'association Terre Vivante dénonce depuis des mois « un désastre écologique sans précédent »."
+    )
+    assert (q.speaker, q.kind) == ("Terre Vivante", "partial")
+
+
+def test_fragment_after_group_subject(nlp: Language) -> None:
+    q = one(nlp, "Les manifestants réclament toujours « le retrait pur et simple du projet ».")
+    assert q.speaker == "Les manifestants"
+
+
+def test_generic_media_noun_dropped_before_name(nlp: Language) -> None:
+    text = (
+        "Le magazine 60 Millions de consommateurs a testé vingt crèmes solaires. Selon le magazine "
+        "60 Millions de consommateurs, « certains produits contiennent des substances dangereuses »."
+    )
+    assert one(nlp, text).speaker == "60 Millions de consommateurs"
+
+
+def test_relative_pour_qui_gives_antecedent(nlp: Language) -> None:
+    text = (
+        "Le candidat s'est exprimé hier soir. Jacques Morel, pour qui « la ville doit changer de cap "
+        "rapidement », a annoncé sa candidature."
+    )
+    assert one(nlp, text).speaker == "Jacques Morel"
+
+
+def test_relative_selon_laquelle_gives_antecedent(nlp: Language) -> None:
+    text = (
+        "Les élus ont rencontré Marie Dubois, selon laquelle « rien ne sera décidé avant la fin de l'année »."
+    )
+    assert one(nlp, text).speaker == "Marie Dubois"
+
+
+def test_first_name_that_is_a_place_keeps_the_surname(nlp: Language) -> None:
+    q = one(
+        nlp,
+        "« Nous sommes très fiers de ce résultat collectif », a déclaré France Loiselle, directrice de l'école.",
+    )
+    assert q.speaker == "France Loiselle"
+
+
+def test_metonymic_capital_still_speaks(nlp: Language) -> None:
+    q = one(nlp, "« Les sanctions sont illégales et contre-productives », estime Moscou.")
+    assert q.speaker == "Moscou"
+
+
+def test_quote_sentence_after_sentence_about_a_person(nlp: Language) -> None:
+    text = (
+        "Le maire Luc Besson a pris la parole mardi devant les parents. « Nous allons reconstruire l'école "
+        "avant l'été. Les familles seront relogées. » La réunion a duré deux heures."
+    )
+    assert one(nlp, text).speaker == "Luc Besson"
+
+
+def test_quote_sentence_after_sentence_about_nobody_stays_null(nlp: Language) -> None:
+    text = "La pluie est tombée toute la nuit sur la région. « Tout le quartier est sous l'eau depuis ce matin. »"
+    assert one(nlp, text).speaker is None
+
+
+def test_ministry_subject_keeps_its_complement(nlp: Language) -> None:
+    text = "De son côté, le ministère des Transports évoque « une interprétation erronée du décret »."
+    assert one(nlp, text).speaker == "le ministère des Transports"
+
+
+def test_possessive_object_is_not_an_inverted_subject(nlp: Language) -> None:
+    text = "« Je veux servir ma ville », a annoncé sa candidature hier Paul Girard."
+    assert one(nlp, text).speaker != "sa candidature"
+
+
+def test_organisation_in_its_longest_form(nlp: Language) -> None:
+    text = (
+        "La société Vinci Autoroutes a été mise en cause par les usagers. « Nous respectons strictement "
+        "le contrat de concession », a réagi Vinci."
+    )
+    assert one(nlp, text).speaker == "Vinci Autoroutes"
+
+
+def test_spokesperson_of_an_organisation_is_the_speaker(nlp: Language) -> None:
+    text = (
+        "Vinci Autoroutes a été mise en cause par les usagers. « Nous respectons strictement le contrat de "
+        "concession », a expliqué la porte-parole de Vinci Autoroutes."
+    )
+    assert one(nlp, text).speaker == "la porte-parole de Vinci Autoroutes"
+
+
+def test_services_of_a_minister_kept_as_written(nlp: Language) -> None:
+    q = one(
+        nlp,
+        "« Le Premier ministre ne se rendra pas sur place », ont indiqué les services du Premier ministre.",
+    )
+    assert q.speaker == "les services du Premier ministre"
+
+
+def test_medium_description_resolves_to_the_named_medium(nlp: Language) -> None:
+    text = (
+        "Le magazine 60 Millions de consommateurs a testé vingt produits. « Certains contiennent des "
+        "substances dangereuses pour la santé », alerte le magazine."
+    )
+    assert one(nlp, text).speaker == "60 Millions de consommateurs"
+
+
+def test_generic_institution_resolves_to_the_organisation_named_before(nlp: Language) -> None:
+    text = (
+        "L'Académie des sciences a publié un avis mardi. « Les preuves sont désormais suffisantes », "
+        "estime l'institution."
+    )
+    assert one(nlp, text).speaker == "l'Académie des sciences"
+
+
+def test_communique_of_a_named_body_gives_that_body(nlp: Language) -> None:
+    text = "D'après le communiqué de la mairie, les travaux « dureront au moins six mois dans le centre »."
+    assert one(nlp, text).speaker == "la mairie"
+
+
+def test_text_without_author_stays_null(nlp: Language) -> None:
+    text = (
+        "Le ministre a rencontré les syndicats. Selon le texte, les entreprises devront « publier chaque "
+        "année leurs émissions de carbone »."
+    )
+    assert one(nlp, text).speaker is None
+
+
+def test_qualifie_de_is_a_partial_quote_of_the_subject(nlp: Language) -> None:
+    q = one(nlp, "Paul Girard qualifie le projet de « gaspillage d'argent public sans aucun sens ».")
+    assert (q.speaker, q.kind) == ("Paul Girard", "partial")
+
+
+def test_parle_de_reports_the_subject(nlp: Language) -> None:
+    q = one(nlp, "Dans son discours, Jean Dupont parle d'une « trahison pure et simple des électeurs ».")
+    assert q.speaker == "Jean Dupont"
+
+
+def test_shared_surname_goes_to_the_person_mentioned_last(nlp: Language) -> None:
+    text = (
+        "Le procès de Nordahl Lelandais s'est ouvert lundi. Le frère de l'accusé, Sven Lelandais, a pris la "
+        "parole. « Il n'a jamais parlé de cette nuit-là », a dit Lelandais."
+    )
+    assert one(nlp, text).speaker == "Sven Lelandais"
+
+
+def test_opening_quotation_speaker_introduced_just_after(nlp: Language) -> None:
+    text = (
+        "« On n'a rien vu venir, l'eau est montée en quelques minutes. » Camille Durand habite le quartier "
+        "depuis dix ans. Sa maison a été inondée."
+    )
+    assert one(nlp, text).speaker == "Camille Durand"
+
+
+def test_opening_quotation_without_anyone_after_stays_null(nlp: Language) -> None:
+    text = "« Tout le quartier est sous l'eau depuis ce matin. » La pluie est tombée toute la nuit sur la région."
+    assert one(nlp, text).speaker is None
+
+
+def test_term_after_a_quantifier_is_not_a_continuation(nlp: Language) -> None:
+    text = (
+        "Le mouvement connaît « un effondrement des effectifs », note Pierre Brun. Si certains « gilets "
+        "jaunes » se présentent aux élections, cela restera marginal."
+    )
+    quotes = run(nlp, text)
+    assert [q.text for q in quotes] == ["un effondrement des effectifs"]
+    assert quotes[0].speaker == "Pierre Brun"

@@ -134,6 +134,30 @@ class Attribution:
     reasons: list[str] = field(default_factory=list)
 
 
+#: `le magazine X`, `l'association humanitaire X`: determiner, generic noun, adjective?, a name.
+_HEAD_NAME = re.compile(
+    r"(?:[Ll]e|[Ll]a|[Ll]es|[Ll]['’])\s*(?P<head>[^\W\d_][\w-]*)(?:\s+(?!(?:de|du|des|d)\b)[a-zéèêàç][\w-]*)?\s+"
+    r"(?P<name>(?:Le |La |Les |L['’])?[A-ZÉÈ0-9][\w&'’.-]*(?:\s+\S+){0,6})$"
+)
+#: Nouns for bodies known by their own name, dropped before it (`l'association Terre Vivante`); others
+#: stay part of the speaker (`le groupe CRCE`, `le gouvernement Castex`).
+_NAME_HEADS = {
+    "association",
+    "ong",
+    "entreprise",
+    "société",
+    "firme",
+    "enseigne",
+    "constructeur",
+    "opérateur",
+    "laboratoire",
+    "compagnie",
+    "marque",
+}
+#: Nouns after a possessive that can be an inverted subject (`a confié son entourage`).
+_SPEAKING_NOUNS = {"entourage", "camp", "défense", "conseil", "conseils", "staff", "clan", "cabinet"}
+#: Nouns that stand for any organisation (`l'institution`, `l'organisme`).
+_GENERIC_BODIES = {"institution", "organisme", "instance"}
 _SMALL_WORDS = {"de", "du", "des", "la", "le", "l'", "et", "d'", "&"}
 #: The `de` that opens a noun's complement: `le maire de Paris`, `la ministre d'Etat`.
 _COMPLEMENT = re.compile(r"\b(?:de|du|des)\s+|\bd['’]\s*", re.IGNORECASE)
@@ -448,11 +472,23 @@ class ArticleContext:
             subject = True
         return Mention(self.text[start:end], start, end, "PER", subject)
 
-    def fullest_name(self, name: str) -> str:
-        """The fullest form of person `name` used in the article (first occurrence on ties)."""
+    def fullest_name(self, name: str, at: int | None = None) -> str:
+        """The fullest form of person `name` used in the article (first occurrence on ties).
+
+        With `at`, a bare surname shared by several people (`Lelandais` for `Sven Lelandais` and
+        `Nordahl Lelandais`) goes to the one mentioned last before `at`.
+        """
         parts = name_parts(name)
         if not parts:
             return name
+        if at is not None and len(parts) == 1 and at < len(self.text):  # (a title quote: at the end)
+            fuller = [
+                m for m in self.persons if len(name_parts(m.text)) > 1 and name_parts(m.text)[-1:] == parts
+            ]
+            if len({name_parts(m.text)[0] for m in fuller}) > 1:
+                before = [m for m in fuller if 0 <= m.start < at]
+                if before:
+                    return self.fullest_name(max(before, key=lambda m: m.start).text)
         best, best_len, first = name, len(parts), False
         for m in self.persons:
             cand = name_parts(m.text)
@@ -600,9 +636,13 @@ class ArticleContext:
             return None
         person = self._person_in(mention, at)
         if person:
-            return self.fullest_name(person)
+            return self._longest_form(self.fullest_name(person, at))
         for p in self.persons:
             if p.start >= at and p.end <= at + len(mention) and len(name_parts(p.text)) >= 2:
+                lead = [re.sub(r"^[ld]['’]", "", w) for w in self.text[at : p.start].lower().split()]
+                heads = [w for w in lead[:3] if w in ROLE_NOUNS or w in GROUP_NOUNS]
+                if heads and re.search(r"\b(?:de|du|des|d['’])\s*$", self.text[at : p.start]):
+                    continue  # `la porte-parole de Vinci Autoroutes`: the complement is not the speaker
                 return self.fullest_name(p.text)
         named = re.search(r"\b([A-ZÉ][\w'’-]+(?:\s+(?:de |du |van |von |le |la )?[A-ZÉ][\w'’-]+)+)$", mention)
         prefix = mention[: named.start()].lower().split() if named else []
@@ -619,7 +659,10 @@ class ArticleContext:
             for p in self.persons
             if len(name_parts(p.text)) > len(parts)
         ):
-            return self.fullest_name(mention)
+            return self.fullest_name(mention, at)
+        named_org = self._named_after_head(mention)
+        if named_org is not None:
+            return self._org_full(named_org)
         bare = re.sub(r"^(le|la|les|l'|l’)\s*", "", mention, flags=re.IGNORECASE)
         if bare != mention and bare[:1].isupper() and not re.match(r"(Premier|Première)\s+[a-zé]", bare):
             full = self._org_full(mention)
@@ -631,9 +674,65 @@ class ArticleContext:
                     return self._org_full(mention)
             parts = name_parts(mention)
             if any(name_parts(p.text)[-1:] == parts[-1:] for p in self.persons):
-                return self.fullest_name(mention)
-            return self._org_full(mention)
-        return self._describe(mention, at, previous)
+                return self._longest_form(self.fullest_name(mention))
+            return self._longest_form(self._org_full(mention))
+        described = self._describe(mention, at, previous)
+        if described and described != mention:
+            # `le magazine` -> `Le magazine 60 Millions de consommateurs` -> the name itself
+            name = self._named_after_head(described)
+            if name is not None:
+                return self._org_full(name)
+        return described
+
+    def _named_after_head(self, mention: str) -> str | None:
+        """`le magazine 60 Millions de consommateurs` -> `60 Millions de consommateurs`: the name itself.
+
+        A generic organisation noun (with at most one adjective) before a name the article tags as an
+        organisation is dropped, as the guideline writes organisations by their name.
+        """
+        m = _HEAD_NAME.match(mention)
+        if m is None:
+            return None
+        head = m.group("head").lower()
+        if head not in MEDIA_NOUNS and head not in _NAME_HEADS:
+            return None
+        name = m.group("name")
+        if head in MEDIA_NOUNS:
+            return name  # `le quotidien Le Monde`: a medium's name follows its noun
+        key = normalise(name)
+        orgs = [normalise(o.text) for o in self.orgs if o.label != "LOC"]
+        if any(o.startswith(key) or (len(o) > 3 and key.startswith(o)) for o in orgs):
+            return name
+        return None
+
+    def _longest_form(self, name: str) -> str:
+        """`Vinci` -> `Vinci Autoroutes`: a one-word name written elsewhere with more capitalised words.
+
+        Places are left alone (`Paris` is not `Paris Match`), and so are names of several words.
+        """
+        if (
+            " " in name
+            or not name[:1].isupper()
+            or any(o.label == "LOC" and o.text == name for o in self.orgs)
+        ):
+            return name
+        if re.search(r"\b(?:M\.|Mme|Mlle|Dr|Me)\s+" + re.escape(name) + r"\b", self.text):
+            return name  # `M. Kim`: a person, whose surname may open another person's name
+        best = name
+        for m in re.finditer(
+            r"(?<![\w-])"
+            + re.escape(name)
+            + r"((?:[ \u00a0](?!(?:Le|La|Les|L|Un|Une|De|Du|Des)\b)[A-ZÉ][\w&-]+){1,3})",
+            self.text,
+        ):
+            if self._in_quote(m.start()):
+                continue
+            longer = name + m.group(1).replace("\u00a0", " ")
+            if any(p.start <= m.start() < p.end for p in self.persons):
+                continue  # `Kim Il Sung` is another person than `Kim`
+            if len(longer) > len(best):
+                best = longer
+        return best
 
     def _org_full(self, name: str) -> str:
         """The organisation's full name when the article gives it (`la CGT` -> `la Confédération ...`)."""
@@ -1041,7 +1140,25 @@ class ArticleContext:
                 r"\b(?:de|du|des|d['’])\s*((?:l['’]|la |le |les )?[A-ZÉ][\w'’&-]*(?:\s+[A-ZÉ][\w'’&-]*)*)",
                 mention,
             )
-            return self._org_full(author.group(1)) if author else None  # `l'enquête de Contours Conseil`
+            if author:
+                return self._org_full(author.group(1))  # `l'enquête de Contours Conseil`
+            body = re.search(r"\b(?:(?:de|d['’])\s*(l['’]|la |le |les )|(du |des ))\s*([\w'’ -]+)$", mention)
+            if body:
+                noun = body.group(3).split()[0].lower() if body.group(3).split() else ""
+                if noun not in DOCUMENT_NOUNS and (noun in ORG_NOUNS or noun in ROLE_NOUNS):
+                    det = body.group(1) or {"du ": "le ", "des ": "les "}[body.group(2)]
+                    return det + body.group(3).strip()  # `le communiqué de la mairie` -> `la mairie`
+            return None
+        if head in _GENERIC_BODIES and definite:
+            # `l'institution` after `L'Académie des sciences a publié ...`: the organisation named last
+            here = self.sentence_index(at)
+            bodies = [
+                o
+                for o in self.orgs
+                if o.label == "ORG" and 0 <= o.start < at and here - self.sentence_index(o.start) <= 2
+            ]
+            if bodies:
+                return _with_determiner(self.text[: bodies[-1].start], self._org_full(bodies[-1].text))
         if head in ORG_NOUNS:
             if head in MEDIA_NOUNS and definite:
                 medium = self._latest_medium(at)
@@ -1278,6 +1395,20 @@ class Attributor:
                 if len(ent) > 6 or any(x.pos_ in {"VERB", "AUX"} for x in ent):
                     break  # an entity swallowing a clause is an NER error
                 end = self.ctx._word_end(ent.end_char)
+                if ent.label_ == "LOC" and len(ent) == 1:
+                    # `France Loiselle`: a first name that is also a place, the name goes on
+                    nxt = ent.end
+                    while (
+                        nxt < len(doc)
+                        and nxt - ent.start < 4
+                        and doc[nxt].text[:1].isupper()
+                        and doc[nxt].text.isalpha()
+                        and doc[nxt].pos_ in {"PROPN", "X", "NOUN"}
+                        and doc[nxt].ent_type_ in {"", "PER"}
+                        and doc[nxt].idx == doc[nxt - 1].idx + len(doc[nxt - 1].text) + 1
+                    ):
+                        end = doc[nxt].idx + len(doc[nxt].text)
+                        nxt += 1
                 # `le Kremlin`: keep the determiner written before it.
                 return self.text[t.idx : end], t.idx
         span = self.ctx.noun_phrase(k)
@@ -1477,11 +1608,20 @@ class Attributor:
             ):
                 cue_tokens.append(t)
                 continue
-            if self.is_speech(t) and t.pos_ not in {"NOUN", "PROPN"}:
+            inverted = (
+                n == 0
+                and t.pos_ == "NOUN"
+                and t.i + 1 < len(self.ctx.doc)
+                and self.ctx.doc[t.i + 1].pos_ in {"DET", "PROPN"}
+                and self.ctx.doc[t.i + 1].text.lower() not in {"de", "du", "des", "d'", "d’"}
+            )  # `», alerte le magazine`: a verb tagged as a noun, its subject after it
+            if self.is_speech(t) and (t.pos_ not in {"NOUN", "PROPN"} or inverted):
                 if low.endswith("ant") and not cue_tokens:
                     return None  # `, ajoutant que « ... »` introduces the next quotation
                 cue_tokens.append(t)
                 subject = self._subject_after(t.i + 1, limit)
+                if subject and self._object_like(subject[0]):
+                    subject = None
                 cue = text[cue_tokens[0].idx : t.idx + len(t.text)]
                 if subject:
                     return Cue("after", cue, cue_tokens[0].idx, subject[0], subject[1])
@@ -1498,6 +1638,8 @@ class Attributor:
                 if tokens[k].pos_ in {"NOUN", "PROPN"}:
                     continue
                 subject = self._subject_after(tokens[k].i + 1, limit)
+                if subject and self._object_like(subject[0]):
+                    subject = None
                 if subject and subject[0].lower() not in PRONOUNS:
                     cue = text[tokens[n + 1].idx : tokens[k].idx + len(tokens[k].text)]
                     return Cue("after", cue, tokens[n + 1].idx, subject[0], subject[1])
@@ -1509,7 +1651,21 @@ class Attributor:
         region = text[region_start : span.open_at]
         stripped = region.rstrip(" \u00a0\u202f\t")
         tokens = self.ctx.tokens_between(region_start, span.open_at)
-        # Selon X, / Pour X, / D'après X,
+        # `X, pour qui « ... »`, `X, selon lequel « ... »`: the relative pronoun's antecedent.
+        rel = re.search(
+            r",\s*(?:pour|selon|d['’]après)\s+(?:qui|lequel|laquelle|lesquels|lesquelles)\s*$",
+            region,
+            re.IGNORECASE,
+        )
+        if rel is not None:
+            at = region_start + rel.start()
+            for named in reversed(self.ctx.persons + self.ctx.orgs):
+                if (
+                    region_start <= named.start
+                    and named.end <= at
+                    and not self.text[named.end : at].strip(" \u00a0")
+                ):
+                    return Cue("selon", rel.group(0).strip(" ,"), at, named.text, named.start)
         for m in re.finditer(
             r"(?:^|[,;:]\s*|\s)(selon|d'après|d’après|pour)\s+([^,;:«»“”\"]{1,80}?)\s*,",
             region,
@@ -1575,6 +1731,13 @@ class Attributor:
                     return Cue("colon", ":", region_start + len(stripped) - 1, np[0], np[1])
         return None
 
+    def _object_like(self, np: str) -> bool:
+        """`, a annoncé sa candidature`: a possessive noun phrase that names no one is an object."""
+        words = np.lower().split()
+        if len(words) < 2 or words[0] not in {"sa", "son", "ses", "leur", "leurs"} or self._is_agent(np):
+            return False
+        return not any(w in ORG_NOUNS or w in GROUP_NOUNS or w in _SPEAKING_NOUNS for w in words[1:3])
+
     def _is_agent(self, np: str) -> bool:
         low = np.lower()
         if low in PRONOUNS:
@@ -1622,7 +1785,23 @@ class Attributor:
                         np = self._np_at(child.left_edge.i)
                         if np:
                             return Cue("subject", None, verb.idx, np[0], np[1])
+                    near = len(self.ctx.tokens_between(verb.idx + len(verb.text), span.open_at)) <= 6
+                    if near and self._agent_noun(child):
+                        # `L'association Terre Vivante dénonce « ... »`: an organisation, a group or a
+                        # role as the subject of the sentence reports the fragment.
+                        np = self._np_at(child.left_edge.i)
+                        if np:
+                            return Cue("subject", None, verb.idx, np[0], np[1])
         return None
+
+    def _agent_noun(self, t: Token) -> bool:
+        """A common-noun subject that can speak: an organisation, a group, a role (not a document)."""
+        if t.pos_ != "NOUN" or self.ctx._in_quote(t.idx):
+            return False
+        low = t.text.lower()
+        if low in DOCUMENT_NOUNS:
+            return False
+        return low in ORG_NOUNS or low in ROLE_NOUNS or low in GROUP_NOUNS
 
 
 _WORD = re.compile(r"\w+")
@@ -1632,6 +1811,8 @@ _NEXT_SENTENCE_CUE = re.compile(
     r"tels sont les (?:mots|propos)|ce sont les (?:mots|propos))",
     re.IGNORECASE,
 )
+#: `qualifie le projet de « ... »`: the word before `de` is the thing qualified, not a label.
+_QUALIFIES = re.compile(r"\bqualifi\w*\s[^«»“”\".;:]{0,60}\b(?:de|d['’])\s*$", re.IGNORECASE)
 _TERMINAL = (".", "!", "?", "…", "...", ".)")
 
 
@@ -1792,6 +1973,11 @@ def attribute_spans(
             cue = Cue("continuation", None, prev.cue_at)
         if cue is None and region_start == sent_start and pre:
             cue = att.subject_cue(span, sent_start)
+        elif cue is not None and cue.how == "before" and cue.mention is None and region_start == sent_start:
+            # `Paul Girard qualifie le projet de « ... »` misparsed: the sentence subject speaks
+            found = att.subject_cue(span, sent_start)
+            if found is not None:
+                cue = Cue("before", cue.cue, cue.cue_at, found.mention, found.mention_at)
         after_text = text[span.close_at + 1 : limit].strip(' \u00a0\u202f.!?…»”"')
         kind = quote_kind(quote, pre, after_text, interrupted, cue.how if cue else "")
         # speaker
@@ -1827,8 +2013,49 @@ def attribute_spans(
                 speaker, how = prev.speaker, "continuation"
                 # A short fragment right after a quote of the same speaker is theirs too.
                 explicit = quote[:1].islower() and not re.search(
-                    r"\b(le|la|les|l'|l’|des|du|un|une|au|aux)$", pre.lower()
+                    r"\b(le|la|les|l'|l’|des|du|un|une|au|aux|certains|certaines|ces|quelques|plusieurs)$",
+                    pre.lower(),
                 )
+        if (
+            not speaker
+            and not title_mode
+            and kind == "direct"
+            and not pre
+            and words >= min_words
+            and sent_start > 0
+        ):
+            # A quotation standing as its own sentence right after a sentence about someone
+            # (`Le maire Luc Besson a pris la parole. « ... »`): the words are that person's.
+            prev_start, _ = ctx.sentence_of(sent_start - 1)
+            if not any(prev_start <= s.open_at < sent_start for s in ctx.spans):
+                lead = att.subject_cue(span, prev_start)
+                if lead is not None and lead.mention:
+                    person = names_ctx.resolve(lead.mention, lead.mention_at, previous)
+                    if person and any(names_ctx.fullest_name(p.text) == person for p in names_ctx.persons):
+                        speaker, how, mention, explicit = person, "context", lead.mention, True
+                        cue = lead
+        if (
+            not speaker
+            and not title_mode
+            and not results
+            and kind == "direct"
+            and not pre
+            and words >= min_words
+        ):
+            # An article opening on a quotation whose speaker is introduced just after it
+            # (`« ... » Camille Durand, 34 ans, habite le quartier depuis dix ans.`).
+            next_start, next_end = span.close_at + 1, close_sent_end
+            if not text[next_start:next_end].strip(" \u00a0\u202f.!?…\n"):
+                next_start = close_sent_end
+                next_end = ctx.sentence_of(next_start)[1] if next_start < len(text) else next_start
+            if next_start < next_end and not any(next_start <= s.open_at < next_end for s in ctx.spans):
+                probe = QuoteSpan(open_at=next_end, close_at=next_end, start=next_end, end=next_end)
+                lead = att.subject_cue(probe, next_start)
+                if lead is not None and lead.mention:
+                    person = names_ctx.resolve(lead.mention, lead.mention_at, previous)
+                    if person and any(names_ctx.fullest_name(p.text) == person for p in names_ctx.persons):
+                        speaker, how, mention, explicit = person, "context", lead.mention, True
+                        cue = lead
         if title_mode and known is not None and not speaker:
             for k in known:
                 body_quote = names_ctx.text[k.span.start : k.span.end]
@@ -1848,7 +2075,9 @@ def attribute_spans(
         reasons: list[str] = []
         if how == "title-of-body-name":
             is_quote, reasons = False, ["same words are a name in the body"]
-        elif naming and not (naming.startswith("qualifi") and explicit and speaker):
+        elif naming and not (
+            (naming.startswith("qualifi") or _QUALIFIES.search(before)) and explicit and speaker
+        ):
             is_quote, reasons = False, [f"named by {naming!r}"]
         elif (
             kind == "partial"
