@@ -586,3 +586,41 @@ def test_term_after_a_quantifier_is_not_a_continuation(nlp: Language) -> None:
     quotes = run(nlp, text)
     assert [q.text for q in quotes] == ["un effondrement des effectifs"]
     assert quotes[0].speaker == "Pierre Brun"
+
+
+def test_added_reporting_verbs_are_in_the_lexicon_with_their_forms() -> None:
+    from pipeline.quotes.lexicon import load_lexicon
+
+    lex = load_lexicon()
+    for form, lemma in [
+        ("prévoit", "prévoir"),
+        ("définit", "définir"),
+        ("parle", "parler"),
+        ("admettent", "admettre"),
+    ]:
+        assert lex.lemma(form) == lemma
+
+
+def test_prevoit_by_a_person_reports_the_subject(nlp: Language) -> None:
+    q = one(nlp, "Le maire Paul Girard prévoit « une rentrée difficile pour toutes les familles ».")
+    assert q.speaker == "Paul Girard"
+
+
+def test_list_of_quoted_items_after_a_colon_goes_to_the_introducer(nlp: Language) -> None:
+    text = (
+        "La députée Anne Roux a cité plusieurs griefs : « des salaires trop bas », « des horaires "
+        "intenables » et « aucune reconnaissance »."
+    )
+    quotes = run(nlp, text)
+    assert len(quotes) == 3
+    assert {q.speaker for q in quotes} == {"Anne Roux"}
+
+
+def test_lequel_as_subject_of_a_cue_is_the_person_just_named(nlp: Language) -> None:
+    text = "Les grévistes ont été reçus par le sénateur Luc Bernard, lequel a déclaré : « Leur colère est légitime. »"
+    assert one(nlp, text).speaker == "Luc Bernard"
+
+
+def test_celle_ci_as_subject_of_a_cue_is_the_person_just_named(nlp: Language) -> None:
+    text = "Marie Lefèvre a rencontré les habitants. Celle-ci a assuré : « Nous reconstruirons le pont. »"
+    assert one(nlp, text).speaker == "Marie Lefèvre"

@@ -57,8 +57,25 @@ CLITICS = {
 PLATFORMS = {"twitter", "facebook", "youtube", "instagram", "tiktok", "linkedin", "snapchat", "x"}
 PRONOUNS = {"il", "elle", "ils", "elles", "lui", "eux", "celui-ci", "celle-ci"}
 #: Anaphors that pick the latest mention rather than the latest subject or speaker.
-LATEST = {"ce dernier": "m", "cette dernière": "f", "celui-ci": "m", "celle-ci": "f"}
-PLURAL_PRONOUNS = {"ils", "elles", "eux", "ces derniers", "ces dernières", "ceux-ci", "celles-ci"}
+LATEST = {
+    "ce dernier": "m",
+    "cette dernière": "f",
+    "celui-ci": "m",
+    "celle-ci": "f",
+    "lequel": "m",  # `..., lequel a déclaré`: the relative's antecedent is the person just named
+    "laquelle": "f",
+}
+PLURAL_PRONOUNS = {
+    "ils",
+    "elles",
+    "eux",
+    "ces derniers",
+    "ces dernières",
+    "ceux-ci",
+    "celles-ci",
+    "lesquels",
+    "lesquelles",
+}
 HONORIFICS = wordlist("honorifics")
 NAME_PARTICLES = wordlist("name_particles")
 AUXILIARIES = wordlist("auxiliaries")
@@ -872,7 +889,9 @@ class ArticleContext:
     def _antecedent(self, at: int, pronoun: str, previous: list[tuple[int, str | None]]) -> str | None:
         """The person a pronoun at `at` refers to: the latest quote speaker or person named as a subject."""
         if pronoun in PLURAL_PRONOUNS:
-            return self._plural_antecedent(at, previous, latest=pronoun.startswith(("ces", "ceux", "celles")))
+            return self._plural_antecedent(
+                at, previous, latest=pronoun.startswith(("ces", "ceux", "celles", "lesquel"))
+            )
         wrong = {"il": "f", "lui": None, "elle": "m", "celui-ci": "f", "celle-ci": "m"}.get(pronoun)
         if pronoun in LATEST:
             wrong = "f" if LATEST[pronoun] == "m" else "m"
@@ -1373,6 +1392,9 @@ class Attributor:
         hyphen = re.match(r"[-‐][A-ZÉ][\w'’]+", self.text[end : end + 40])
         if hyphen and text[-1:].isalpha():
             text = self.text[start : end + hyphen.end()]  # `Cohn` + `-Bendit`
+        demonstrative = re.match(r"[-‐](?:ci|là)\b", self.text[end : end + 4])
+        if demonstrative and text.lower() in {"celui", "celle", "ceux", "celles"}:
+            text = self.text[start : end + demonstrative.end()]  # `Celle` + `-ci`
         return text, start
 
     def _np_at_raw(self, k: int) -> tuple[str, int] | None:
@@ -1504,6 +1526,10 @@ class Attributor:
                     if demonstrative in LATEST or demonstrative in PLURAL_PRONOUNS:
                         return self.text[det.idx : child.idx + len(child.text)], det.idx  # `ces derniers`
                     if child.pos_ == "PRON" or low in PRONOUNS:
+                        end = child.idx + len(child.text)
+                        near = re.match(r"\s*[-‐]\s*(?:ci|là)\b", self.text[end : end + 6])
+                        if near and low in {"celui", "celle", "ceux", "celles"}:
+                            return self.text[child.idx : end + near.end()], child.idx  # `Celle` + `-ci`
                         return child.text, child.idx
                     res = self._np_at(max(child.left_edge.i, self._sentence_first_token(child)))
                     if child.ent_type_ != "PER":
