@@ -32,7 +32,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from models.base import ModelError, ModelSpec
+from models.base import ModelError, ModelSpec, budgets, check_lengths, encode, input_limit, plan_batches
 
 log = logging.getLogger(__name__)
 
@@ -289,13 +289,8 @@ class CTranslate2Seq2Seq:
                 f"cannot load model {spec.label} from {folder}: {type(exc).__name__}: {exc} "
                 f"(delete that folder to convert it again)"
             ) from exc
-        limit = int(getattr(self.tokenizer, "model_max_length", 0) or 0)
-        positions = int(getattr(config, "max_position_embeddings", 0) or 0)
-        candidates = [n for n in (limit, positions) if 0 < n < 1_000_000]
-        if not candidates:
-            raise ModelError(f"model {spec.label}: neither tokenizer nor config gives a maximum input length")
         #: Longest input in tokens, special tokens included.
-        self.max_input_tokens = min(candidates)
+        self.max_input_tokens = input_limit(self.tokenizer, config, spec.label)
         self.folder = folder
         # transformers' generate forces this token first (BART's <s>); CTranslate2 takes it as a
         # target prefix, which its length limits count just as max_new_tokens counts the forced token.
@@ -314,10 +309,7 @@ class CTranslate2Seq2Seq:
 
     # -- the Seq2SeqModel protocol -------------------------------------------------------------------
     def _encode(self, texts: Sequence[str]) -> list[list[int]]:
-        if not texts:
-            return []
-        encoded = self.tokenizer(list(texts), add_special_tokens=True, truncation=False, verbose=False)
-        return [list(ids) for ids in encoded["input_ids"]]
+        return encode(self.tokenizer, texts)
 
     def count_tokens(self, texts: list[str]) -> list[int]:
         """Number of input tokens (with special tokens) of each text."""
@@ -343,18 +335,14 @@ class CTranslate2Seq2Seq:
         decodes up to its largest budget and each output is cut to its own budget, as in the
         transformers backend. `force_length=True` makes each output exactly its budget long.
         """
-        budgets = [max_new_tokens] * len(texts) if isinstance(max_new_tokens, int) else list(max_new_tokens)
-        if len(budgets) != len(texts):
-            raise ValueError(f"{len(texts)} texts but {len(budgets)} max_new_tokens")
-        if any(b < 1 for b in budgets):
-            raise ValueError("every max_new_tokens must be >= 1")
+        limits = budgets(texts, max_new_tokens)
         if batch_size < 1:
             raise ValueError(f"batch_size must be >= 1, got {batch_size}")
         if not texts:
             return []
         outputs: list[str | None] = [None] * len(texts)
         todo: dict[CacheKey, list[int]] = {}
-        for i, (text, budget) in enumerate(zip(texts, budgets, strict=True)):
+        for i, (text, budget) in enumerate(zip(texts, limits, strict=True)):
             minimum = budget if force_length else min(min_new_tokens, budget)
             key: CacheKey = (text, budget, num_beams, minimum, float(length_penalty), no_repeat_ngram_size)
             cached = self._cache.get(key) if self.cache_size > 0 else None
@@ -368,15 +356,7 @@ class CTranslate2Seq2Seq:
         keys = list(todo)
         if keys:
             ids = self._encode([key[0] for key in keys])
-            too_long = [
-                (todo[k][0], len(x)) for k, x in zip(keys, ids, strict=True) if len(x) > self.max_input_tokens
-            ]
-            if too_long:
-                index, length = too_long[0]
-                raise ModelError(
-                    f"model {self.spec.label}: {len(too_long)} input(s) longer than {self.max_input_tokens} "
-                    f"tokens (input {index}: {length} tokens); split them before generating"
-                )
+            check_lengths(ids, self.max_input_tokens, self.spec.label, [todo[k][0] for k in keys])
             sources = [self.tokenizer.convert_ids_to_tokens(row) for row in ids]
             decoded = self._decode(sources, keys, max_batch_tokens, batch_size)
             self.stats["decoded"] += len(keys)
@@ -392,8 +372,6 @@ class CTranslate2Seq2Seq:
     def _decode(
         self, sources: list[list[str]], keys: list[CacheKey], max_batch_tokens: int, batch_size: int
     ) -> list[str]:
-        from models.transformers_backend import plan_batches
-
         batches = plan_batches(
             [len(s) for s in sources], batch_size=batch_size, max_batch_tokens=max_batch_tokens
         )

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
 from typing import Any
 
-from models.base import ModelError, ModelSpec
+from models.base import ModelError, ModelSpec, budgets, check_lengths, encode, input_limit, plan_batches
 from models.hub import resolve
 
 log = logging.getLogger(__name__)
@@ -19,30 +18,6 @@ _DTYPES = {
     "float16": "float16",
     "bfloat16": "bfloat16",
 }
-
-
-def plan_batches(lengths: Sequence[int], *, batch_size: int, max_batch_tokens: int = 0) -> list[list[int]]:
-    """Indices of `lengths` sorted longest first and grouped into batches.
-
-    A batch holds at most `batch_size` inputs and, when `max_batch_tokens` > 0, at most that many
-    padded tokens (members x longest member); an input longer than `max_batch_tokens` goes alone.
-    """
-    if batch_size < 1:
-        raise ValueError(f"batch_size must be >= 1, got {batch_size}")
-    order = sorted(range(len(lengths)), key=lambda i: (-lengths[i], i))
-    batches: list[list[int]] = []
-    current: list[int] = []
-    for index in order:
-        # Sorted longest first, so the batch's first member sets its padded width.
-        width = lengths[current[0]] if current else lengths[index]
-        fits_tokens = max_batch_tokens <= 0 or (len(current) + 1) * width <= max_batch_tokens
-        if current and (len(current) >= batch_size or not fits_tokens):
-            batches.append(current)
-            current = []
-        current.append(index)
-    if current:
-        batches.append(current)
-    return batches
 
 
 class TransformersSeq2Seq:
@@ -69,14 +44,8 @@ class TransformersSeq2Seq:
         # min_length 56) would otherwise mix in and trigger warnings on each call.
         self.model.generation_config.max_length = None
         self.model.generation_config.min_length = None
-        config = self.model.config
-        limit = int(getattr(self.tokenizer, "model_max_length", 0) or 0)
-        positions = int(getattr(config, "max_position_embeddings", 0) or 0)
-        candidates = [n for n in (limit, positions) if 0 < n < 1_000_000]
-        if not candidates:
-            raise ModelError(f"model {spec.label}: neither tokenizer nor config gives a maximum input length")
         #: Longest input in tokens, special tokens included.
-        self.max_input_tokens = min(candidates)
+        self.max_input_tokens = input_limit(self.tokenizer, self.model.config, spec.label)
         self.folder = folder
         self._eos_id = self.tokenizer.eos_token_id if self.tokenizer.eos_token_id is not None else -1
         log.info("loaded %s from %s (max %d input tokens)", spec.label, folder, self.max_input_tokens)
@@ -86,10 +55,7 @@ class TransformersSeq2Seq:
         return [len(ids) for ids in self._encode(texts)]
 
     def _encode(self, texts: list[str]) -> list[list[int]]:
-        if not texts:
-            return []
-        encoded = self.tokenizer(list(texts), add_special_tokens=True, truncation=False, verbose=False)
-        return [list(ids) for ids in encoded["input_ids"]]
+        return encode(self.tokenizer, texts)
 
     def generate(
         self,
@@ -138,21 +104,11 @@ class TransformersSeq2Seq:
         """
         import torch
 
-        budgets = [max_new_tokens] * len(texts) if isinstance(max_new_tokens, int) else list(max_new_tokens)
-        if len(budgets) != len(texts):
-            raise ValueError(f"{len(texts)} texts but {len(budgets)} max_new_tokens")
-        if any(b < 1 for b in budgets):
-            raise ValueError("every max_new_tokens must be >= 1")
+        limits = budgets(texts, max_new_tokens)
         if not texts:
             return []
         ids = self._encode(texts)
-        too_long = [(i, len(x)) for i, x in enumerate(ids) if len(x) > self.max_input_tokens]
-        if too_long:
-            index, length = too_long[0]
-            raise ModelError(
-                f"model {self.spec.label}: {len(too_long)} input(s) longer than {self.max_input_tokens} "
-                f"tokens (input {index}: {length} tokens); split them before generating"
-            )
+        check_lengths(ids, self.max_input_tokens, self.spec.label, range(len(ids)))
         outputs: list[list[int]] = [[] for _ in texts]
         batches = plan_batches(
             [len(x) for x in ids], batch_size=batch_size, max_batch_tokens=max_batch_tokens
@@ -170,7 +126,7 @@ class TransformersSeq2Seq:
             options["length_penalty"] = length_penalty
         with torch.inference_mode():
             for batch in batches:
-                budget = max(budgets[i] for i in batch)
+                budget = max(limits[i] for i in batch)
                 padded = self.tokenizer.pad({"input_ids": [ids[i] for i in batch]}, return_tensors="pt")
                 sequences = self.model.generate(
                     input_ids=padded["input_ids"].to(self.model.device),
@@ -182,7 +138,7 @@ class TransformersSeq2Seq:
                 # sequences[:, 0] is the decoder start token, not an output token.
                 new_tokens = sequences[:, 1:].tolist()
                 for row, index in zip(new_tokens, batch, strict=True):
-                    outputs[index] = _cut_at_eos(row[: budgets[index]], self._eos_id)
+                    outputs[index] = _cut_at_eos(row[: limits[index]], self._eos_id)
         return outputs
 
     def _decode(self, ids: list[int]) -> str:

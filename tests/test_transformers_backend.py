@@ -9,9 +9,9 @@ from typing import Any
 import pytest
 
 import models
-from models.base import ModelError, ModelSpec
+from models.base import ModelError, ModelSpec, plan_batches
 from models.build import DEFAULT_CORPUS
-from models.transformers_backend import TransformersSeq2Seq, plan_batches
+from models.transformers_backend import TransformersSeq2Seq
 
 SENTENCES = [
     "Bonjour.",
