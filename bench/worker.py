@@ -239,13 +239,11 @@ def profile(task: dict[str, Any]) -> dict[str, Any]:
             backend="ctranslate2",
             compute_type=setting["compute_type"],
             threads=setting["threads"],
-        )
-        model = CTranslate2Seq2Seq(
-            spec,
             inter_threads=setting.get("inter_threads", 1),
-            cache_size=0,
-            use_vmap=setting.get("use_vmap", False),
         )
+        # CTranslate2 reads vmap.txt when it loads the model: write it first, remove it after.
+        vmap = write_vmap(spec, setting["vmap_top"]) if setting.get("use_vmap") else None
+        model = CTranslate2Seq2Seq(spec, cache_size=0, use_vmap=vmap is not None)
         budgets = [math.ceil(TRANSLATE_RATIO * n) for n in model.count_tokens(sentences)]
         started = time.perf_counter()
         model.generate(
@@ -262,6 +260,8 @@ def profile(task: dict[str, Any]) -> dict[str, Any]:
         )
         print(json.dumps(results[-1]), file=sys.stderr, flush=True)
         del model
+        if vmap is not None:
+            vmap.unlink()
     folder = _models_dir(task) / "brief"
     texts = [" ".join(row["sentences_en_ref"]) for row in rows]
     for setting in task["brief_settings"]:
@@ -270,8 +270,9 @@ def profile(task: dict[str, Any]) -> dict[str, Any]:
             backend="ctranslate2",
             compute_type=setting["compute_type"],
             threads=setting["threads"],
+            inter_threads=setting.get("inter_threads", 1),
         )
-        model = CTranslate2Seq2Seq(spec, inter_threads=setting.get("inter_threads", 1), cache_size=0)
+        model = CTranslate2Seq2Seq(spec, cache_size=0)
         limit = model.max_input_tokens
         inputs = [t for t, n in zip(texts, model.count_tokens(texts), strict=True) if n <= limit]
         started = time.perf_counter()
@@ -300,7 +301,8 @@ def profile(task: dict[str, Any]) -> dict[str, Any]:
 
 def write_vmap(spec: Any, top: int) -> Path:
     """A vocabulary shortlist for the translator: the `top` most frequent English target tokens of
-    newstest2014 for every input, plus each source token itself (names, numbers are copied)."""
+    newstest2014 for every input (then filler ids, up to `top`), plus each source token itself
+    (names and numbers are copied). Only the profile measures it; pressbrief does not use one."""
     from collections import Counter
 
     from transformers import AutoTokenizer
@@ -315,6 +317,7 @@ def write_vmap(spec: Any, top: int) -> Path:
         counts.update(tokenizer.convert_ids_to_tokens(ids))
     vocabulary = json.loads((folder / "shared_vocabulary.json").read_text(encoding="utf-8"))
     default = [token for token, _ in counts.most_common(top)]
+    default += [token for token in vocabulary if token not in counts][: max(0, top - len(default))]
     rows = ["\t" + " ".join(default)] + [f"{token}\t{token}" for token in vocabulary if token.strip()]
     path = folder / "vmap.txt"
     path.write_text("\n".join(rows) + "\n", encoding="utf-8")

@@ -28,7 +28,11 @@ class ModelSpec:
     compute_type: str = "float32"
     local_files_only: bool = True
     cache_dir: str | None = None
+    #: Intra-op threads per batch (0 = the backend's choice: every core, divided among the
+    #: `inter_threads` batches CTranslate2 decodes at once).
     threads: int = 0
+    #: Batches decoded in parallel (CTranslate2 only; 0 = one per core). Ignored by transformers.
+    inter_threads: int = 1
 
     @property
     def label(self) -> str:

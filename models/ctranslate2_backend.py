@@ -228,13 +228,19 @@ def ensure_converted(spec: ModelSpec) -> Path:
     return convert(src, out, storage_quantization(spec.compute_type))
 
 
-def _threads(requested: int) -> int:
-    if requested > 0:
-        return requested
+def _cores() -> int:
     try:
         return len(os.sched_getaffinity(0))
     except AttributeError:  # pragma: no cover - not Linux
         return os.cpu_count() or 1
+
+
+def thread_layout(spec: ModelSpec) -> tuple[int, int]:
+    """(inter_threads, intra_threads) for `spec`: 0 means one batch per core, and every core divided
+    among the parallel batches."""
+    inter = spec.inter_threads if spec.inter_threads > 0 else _cores()
+    intra = spec.threads if spec.threads > 0 else max(1, _cores() // inter)
+    return inter, intra
 
 
 # -- the model -----------------------------------------------------------------------------------------
@@ -245,8 +251,9 @@ class CTranslate2Seq2Seq:
     """A converted encoder-decoder model run by CTranslate2 (see `models.base.Seq2SeqModel`).
 
     Like the transformers backend, construction loads the model (converting it first if the cache
-    has no converted folder), so `models.load(spec)` in a stage's `warm_up` fails early. Intra-op
-    threads come from `spec.threads` (0 = every core this process may use). Identical inputs are
+    has no converted folder), so `models.load(spec)` in a stage's `warm_up` fails early. Threads
+    follow `thread_layout(spec)`: `spec.inter_threads` batches decode in parallel, each on
+    `spec.threads` intra-op threads. Identical inputs are
     decoded once per call, and a bounded cache remembers outputs across calls (boilerplate, bylines).
     """
 
@@ -254,7 +261,6 @@ class CTranslate2Seq2Seq:
         self,
         spec: ModelSpec,
         *,
-        inter_threads: int = 1,
         cache_size: int = 4096,
         use_vmap: bool = False,
     ) -> None:
@@ -262,7 +268,7 @@ class CTranslate2Seq2Seq:
         from transformers import AutoConfig, AutoTokenizer, GenerationConfig
 
         self.spec = spec
-        self.inter_threads = inter_threads
+        self.inter_threads, self.intra_threads = thread_layout(spec)
         self.use_vmap = use_vmap
         self.cache_size = cache_size
         self.stats: dict[str, int] = {"inputs": 0, "decoded": 0, "cache_hits": 0, "batches": 0}
@@ -274,8 +280,8 @@ class CTranslate2Seq2Seq:
                 str(folder),
                 device="cpu",
                 compute_type=spec.compute_type,
-                intra_threads=_threads(spec.threads),
-                inter_threads=inter_threads,
+                intra_threads=self.intra_threads,
+                inter_threads=self.inter_threads,
             )
             self.tokenizer: Any = AutoTokenizer.from_pretrained(str(hf))
             config = AutoConfig.from_pretrained(str(hf))
@@ -299,11 +305,12 @@ class CTranslate2Seq2Seq:
             [] if forced_bos is None else [str(self.tokenizer.convert_ids_to_tokens(forced_bos))]
         )
         log.info(
-            "loaded %s from %s (%s, %d threads, max %d input tokens)",
+            "loaded %s from %s (%s, %d x %d threads, max %d input tokens)",
             spec.label,
             folder,
             spec.compute_type,
-            _threads(spec.threads),
+            self.inter_threads,
+            self.intra_threads,
             self.max_input_tokens,
         )
 

@@ -101,7 +101,14 @@ class PipelineConfig:
         stages = [s.config.model_dump(mode="json") for s in self.stages]
         for entry in stages:
             # Where a batch runs or how it is sliced does not change its result.
-            for key in ("threads", "batch_size", "max_batch_tokens", "cache_dir", "local_files_only"):
+            for key in (
+                "threads",
+                "inter_threads",
+                "batch_size",
+                "max_batch_tokens",
+                "cache_dir",
+                "local_files_only",
+            ):
                 entry.pop(key, None)
         payload = json.dumps(stages, sort_keys=True, ensure_ascii=False)
         return hashlib.sha256(payload.encode()).hexdigest()[:16]

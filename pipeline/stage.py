@@ -53,8 +53,13 @@ class ModelStageConfig(StageConfig):
     #: int8, int8_float32, float32 (CTranslate2) / float32, int8 (transformers: torch dynamic
     #: quantization, whose activation scales are per batch, so outputs then vary with the batch).
     compute_type: str = "float32"
-    #: Torch / CTranslate2 intra-op threads (0 = library default).
+    #: Torch / CTranslate2 intra-op threads per batch (0 = every core; with CTranslate2, every core
+    #: divided among the `inter_threads` batches decoded at once).
     threads: int = Field(default=0, ge=0)
+    #: CTranslate2 only: batches decoded in parallel, each on its own threads (0 = one per core).
+    #: On small CPUs, one thread per batch and one batch per core beats one batch on every core
+    #: (BENCHMARKS.md). The transformers backend ignores it.
+    inter_threads: int = Field(default=1, ge=0)
     #: Never download at run time (`pressbrief models pull` fetches beforehand).
     local_files_only: bool = True
     cache_dir: str | None = None
@@ -73,6 +78,7 @@ class ModelStageConfig(StageConfig):
             local_files_only=self.local_files_only,
             cache_dir=self.cache_dir,
             threads=self.threads,
+            inter_threads=self.inter_threads,
         )
 
 

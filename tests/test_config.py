@@ -123,6 +123,7 @@ def test_bad_overrides_are_errors() -> None:
 def test_fingerprint_ignores_slicing_but_not_decoding() -> None:
     base = validate_config(GOOD, []).fingerprint()
     assert validate_config(GOOD, ["translate.batch_size=3"]).fingerprint() == base
+    assert validate_config(GOOD, ["translate.inter_threads=2"]).fingerprint() == base
     assert validate_config(GOOD, ["run.chunk_articles=3"]).fingerprint() == base
     assert validate_config(GOOD, ["translate.num_beams=1"]).fingerprint() != base
 

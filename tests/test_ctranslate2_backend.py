@@ -301,3 +301,46 @@ def test_unknown_compute_type_is_a_model_error(spiky_marian: Path) -> None:
 
     with pytest.raises(ModelError, match="compute_type"):
         CTranslate2Seq2Seq(ModelSpec(str(spiky_marian), backend="ctranslate2", compute_type="int3"))
+
+
+@pytest.mark.parametrize(
+    ("threads", "inter_threads", "cores", "layout"),
+    [
+        (0, 1, 2, (1, 2)),
+        (0, 0, 2, (2, 1)),
+        (0, 2, 8, (2, 4)),
+        (1, 2, 2, (2, 1)),
+        (3, 0, 4, (4, 3)),
+        (0, 3, 2, (3, 1)),
+    ],
+)
+def test_thread_layout(
+    threads: int, inter_threads: int, cores: int, layout: tuple[int, int], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from models import ctranslate2_backend
+
+    monkeypatch.setattr(ctranslate2_backend, "_cores", lambda: cores)
+    spec = ModelSpec("m", backend="ctranslate2", threads=threads, inter_threads=inter_threads)
+    assert ctranslate2_backend.thread_layout(spec) == layout
+
+
+def test_parallel_batches_give_the_same_outputs(spiky_marian: Path) -> None:
+    """Batches decoded two at a time (inter_threads 2) equal the same batches decoded in turn."""
+    from models.ctranslate2_backend import CTranslate2Seq2Seq
+
+    outputs = []
+    for inter_threads in (1, 2):
+        spec = ModelSpec(
+            str(spiky_marian),
+            backend="ctranslate2",
+            compute_type="int8",
+            threads=1,
+            inter_threads=inter_threads,
+        )
+        model = CTranslate2Seq2Seq(spec, cache_size=0)
+        assert (model.inter_threads, model.intra_threads) == (inter_threads, 1)
+        outputs.append(
+            model.generate(TEXTS * 3, num_beams=2, max_new_tokens=BUDGETS * 3, max_batch_tokens=40)
+        )
+        assert model.stats["batches"] > 2
+    assert outputs[0] == outputs[1]
