@@ -1,4 +1,5 @@
-"""Scoring of quote extraction against a hand-annotated gold set (docs/quote-guideline.md, §6).
+"""Scoring of quote extraction against a hand-annotated gold set (docs/quote-guideline.md, §6), and
+of the translate stage against reference translations (sacreBLEU BLEU and chrF, at the end).
 
 `evaluate_quotes(gold_path, pred_path)` reads the gold JSONL (one line per article: `id`, `source`,
 `quotes` with `text, start, end, in_title, speaker, kind`) and a prediction file shaped like
@@ -21,10 +22,16 @@ from __future__ import annotations
 
 import json
 import re
+import time
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+from pipeline.article import Article, Segment
+
+if TYPE_CHECKING:
+    from pipeline.config import PipelineConfig
 
 
 class EvaluationError(ValueError):
@@ -251,3 +258,217 @@ def format_quote_scores(scores: QuoteScores, max_items: int = 50) -> str:
         for e in s.speaker_errors[:max_items]:
             lines.append(f"  {where(e)} gold={e.gold_speaker!r} pred={e.pred_speaker!r}: {_short(e.text)}")
     return "\n".join(lines)
+
+
+# -- translation ------------------------------------------------------------------------------------
+#: Source lines per pseudo-article: about a newstest document (2512 lines in 152 documents), so the
+#: translate stage batches eval lines the way it batches a night's articles.
+LINES_PER_ARTICLE = 16
+
+
+class TranslationFailed(RuntimeError):
+    """The translate stage failed on some lines (the message names them and the stage's error)."""
+
+
+@dataclass
+class TranslationScores:
+    """Corpus BLEU and chrF of a translate configuration, with its speed and model."""
+
+    bleu: float
+    chrf: float
+    bleu_signature: str
+    chrf_signature: str
+    #: sacreBLEU's one-line summary (n-gram precisions, brevity penalty, lengths).
+    bleu_detail: str
+    lines: int
+    seconds: float
+    lines_per_second: float
+    source_tokens: int
+    source_tokens_per_second: float
+    load_seconds: float
+    model: str
+    revision: str | None
+    backend: str
+    compute_type: str
+    num_beams: int
+    source: str
+    reference: str
+    #: What the stage counted: pieces sent to the model, cache hits, over-long segments split.
+    stage_stats: dict[str, int] = field(default_factory=dict)
+    hypotheses: list[str] = field(default_factory=list, repr=False)
+
+
+def read_lines(path: Path) -> list[str]:
+    """Lines of a plain-text corpus file (one segment per line, UTF-8), without their line ends."""
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise EvaluationError(f"{path}: no such file") from None
+    except OSError as exc:
+        raise EvaluationError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise EvaluationError(f"{path}: not UTF-8 (byte {exc.start})") from exc
+    # Split on "\n" only (as sacreBLEU does), not on every Unicode line separator.
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return [line.removesuffix("\r") for line in lines]
+
+
+def read_parallel(source: Path, reference: Path, limit: int | None = None) -> tuple[list[str], list[str]]:
+    """Source and reference lines, checked to be the same number, then cut to the first `limit`."""
+    src, ref = read_lines(source), read_lines(reference)
+    if len(src) != len(ref):
+        raise EvaluationError(
+            f"line counts differ: {source} has {len(src)} lines, {reference} has {len(ref)}"
+        )
+    if limit is not None:
+        src, ref = src[:limit], ref[:limit]
+    if not src:
+        raise EvaluationError(f"{source}: no lines to translate")
+    return src, ref
+
+
+def score_translations(hypotheses: list[str], references: list[str]) -> dict[str, Any]:
+    """sacreBLEU corpus BLEU and chrF (default settings, one reference) with their signatures."""
+    from sacrebleu.metrics import BLEU, CHRF
+
+    if len(hypotheses) != len(references):
+        raise EvaluationError(f"{len(hypotheses)} hypotheses but {len(references)} references")
+    # The metric objects are what sacrebleu.corpus_bleu / corpus_chrf build with these defaults;
+    # holding them gives the signature that makes a score comparable.
+    bleu, chrf = BLEU(), CHRF()
+    bleu_score = bleu.corpus_score(hypotheses, [references])
+    chrf_score = chrf.corpus_score(hypotheses, [references])
+    return {
+        "bleu": round(bleu_score.score, 2),
+        "chrf": round(chrf_score.score, 2),
+        "bleu_signature": str(bleu.get_signature()),
+        "chrf_signature": str(chrf.get_signature()),
+        "bleu_detail": str(bleu_score),
+    }
+
+
+def evaluate_translation(
+    config: PipelineConfig,
+    source: Path,
+    reference: Path,
+    *,
+    limit: int | None = None,
+    lines_per_article: int = LINES_PER_ARTICLE,
+) -> TranslationScores:
+    """Translate `source` with the config's translate stage and score it against `reference`.
+
+    The stage is built, loaded and run as a nightly run does (its model, `warm_up`, the runner's
+    chunks of `run.chunk_articles` and the stage's own batching), on pseudo-articles of
+    `lines_per_article` lines with one segment per line (no segment stage: a line is a segment).
+    Hypotheses are the stage's output, French quotation marks rendered as English ones included.
+    Always runs in this process, whatever `run.executor` says. Raises EvaluationError for unreadable
+    or misaligned files or a config without a translate stage, ModelError if the model cannot be
+    loaded, TranslationFailed if the stage fails on some lines.
+    """
+    from pipeline.runner import chunks
+    from pipeline.stages.translate import Translate
+
+    if lines_per_article < 1:
+        raise EvaluationError(f"lines per article must be at least 1, got {lines_per_article}")
+    entry = next((s for s in config.stages if s.type == Translate.name), None)
+    if entry is None:
+        raise EvaluationError(f"{config.source or 'the config'} has no translate stage")
+    src, ref = read_parallel(source, reference, limit)
+    stage = Translate(entry.config)
+
+    started = time.perf_counter()
+    stage.warm_up()
+    load_seconds = time.perf_counter() - started
+    articles = _line_articles(src, source, lines_per_article)
+    texts = [s.text for a in articles for s in a.segments if s.text]
+    source_tokens = sum(stage.model.count_tokens(texts)) if texts else 0
+
+    started = time.perf_counter()
+    done = [a for chunk in chunks(articles, config.run.chunk_articles) for a in stage.run(chunk)]
+    seconds = time.perf_counter() - started
+
+    failed = [a for a in done if a.status != "ok"]
+    if failed:
+        first = failed[0]
+        raise TranslationFailed(
+            f"translate failed on {len(failed)} of {len(done)} groups of lines, first {first.where}: "
+            f"{first.errors[-1].type}: {first.errors[-1].message}"
+        )
+    hypotheses = [hyp for article in done for hyp in _line_hypotheses(article)]
+    spec = stage.spec
+    return TranslationScores(
+        **score_translations(hypotheses, ref),
+        lines=len(src),
+        seconds=round(seconds, 3),
+        lines_per_second=round(len(src) / seconds, 2) if seconds else 0.0,
+        source_tokens=source_tokens,
+        source_tokens_per_second=round(source_tokens / seconds, 1) if seconds else 0.0,
+        load_seconds=round(load_seconds, 3),
+        model=spec.label,
+        revision=spec.revision,
+        backend=spec.backend,
+        compute_type=spec.compute_type,
+        num_beams=stage.config.num_beams,
+        source=str(source),
+        reference=str(reference),
+        stage_stats={k: v for k, v in stage.stats.items() if k != "articles"},
+        hypotheses=hypotheses,
+    )
+
+
+def _line_articles(lines: list[str], source: Path, per_article: int) -> list[Article]:
+    """Pseudo-articles of `per_article` lines; line i of a group is paragraph i, one segment each."""
+    articles = []
+    for first in range(0, len(lines), per_article):
+        group = [unicodedata.normalize("NFC", line) for line in lines[first : first + per_article]]
+        text = "\n".join(group)
+        segments, offset = [], 0
+        for number, line in enumerate(group):
+            # Blank lines get no segment (the stage would not translate them) and an empty hypothesis.
+            if line.strip():
+                segments.append(Segment(start=offset, end=offset + len(line), text=line, paragraph=number))
+            offset += len(line) + 1
+        articles.append(
+            Article(
+                id=f"lines {first + 1}-{first + len(group)}",
+                text=text,
+                source_file=str(source),
+                line=first + 1,
+                # Never empty: an article without segments would be split into paragraphs instead.
+                segments=segments or [Segment(start=0, end=0, text="", paragraph=0)],
+                metadata={"lines": len(group)},
+            )
+        )
+    return articles
+
+
+def _line_hypotheses(article: Article) -> list[str]:
+    """One English line per source line of a pseudo-article (pieces of a split line joined)."""
+    pieces: dict[int, list[str]] = {}
+    for segment in article.segments:
+        if segment.text_en:
+            pieces.setdefault(segment.paragraph, []).append(segment.text_en)
+    # A hypothesis file has one line per source line, so a newline inside one becomes a space.
+    return [" ".join(pieces.get(n, [])).replace("\n", " ") for n in range(article.metadata["lines"])]
+
+
+def format_translation_scores(scores: TranslationScores) -> str:
+    """A plain-text report of `scores` for the CLI."""
+    s = scores
+    stats = ", ".join(f"{k} {v}" for k, v in sorted(s.stage_stats.items()))
+    return "\n".join(
+        [
+            f"model   {s.model} ({s.backend} {s.compute_type}, num_beams {s.num_beams})",
+            f"lines   {s.lines} of {s.source}, reference {s.reference}",
+            f"stage   {stats or 'nothing counted'}",
+            f"BLEU    {s.bleu:.2f}  {s.bleu_signature}",
+            f"        {s.bleu_detail}",
+            f"chrF    {s.chrf:.2f}  {s.chrf_signature}",
+            f"speed   {s.seconds:.1f}s: {s.lines_per_second:.2f} lines/s, "
+            f"{s.source_tokens_per_second:.1f} source tokens/s (model loaded in {s.load_seconds:.1f}s)",
+        ]
+    )
