@@ -624,3 +624,282 @@ def test_lequel_as_subject_of_a_cue_is_the_person_just_named(nlp: Language) -> N
 def test_celle_ci_as_subject_of_a_cue_is_the_person_just_named(nlp: Language) -> None:
     text = "Marie Lefèvre a rencontré les habitants. Celle-ci a assuré : « Nous reconstruirons le pont. »"
     assert one(nlp, text).speaker == "Marie Lefèvre"
+
+
+# -- unseen-article rules: cues, subjects and the form of the speaker --------------------------------
+def test_manner_phrase_between_inverted_cue_and_subject(nlp: Language) -> None:
+    q = one(
+        nlp, "« Le service fermera dans le plus bref délai », assure sans détour Marc Olivier, le directeur."
+    )
+    assert q.speaker == "Marc Olivier"
+    q = one(
+        nlp,
+        "« Nous avons peu de malades parmi les fumeurs », commente pour France Inter le professeur Henri Lenoir.",
+    )
+    assert q.speaker == "Henri Lenoir"
+
+
+def test_selon_an_anonymous_document_leaves_the_words_to_the_subject(nlp: Language) -> None:
+    text = (
+        "Le port a été fermé. Le conseil municipal a jugé qu'il était « trop dangereux de rouvrir les "
+        "quais cette semaine », selon un communiqué."
+    )
+    assert one(nlp, text).speaker == "Le conseil municipal"
+
+
+def test_finite_verb_parsed_as_adverbial_clause_shares_the_subject(nlp: Language) -> None:
+    text = (
+        "A l'issue d'une réunion lundi, le comité de crise mis en place par les autorités a estimé qu'il "
+        "était « trop risqué de chercher à récupérer le fioul »."
+    )
+    assert one(nlp, text).speaker == "le comité de crise"
+
+
+def test_committee_is_an_organisation_not_the_main_person(nlp: Language) -> None:
+    text = (
+        "Le ministre Paul Girard a visité le chantier mardi. Paul Girard a salué les ouvriers. Le comité "
+        "de suivi estime que « les travaux avancent trop lentement depuis le mois de mars »."
+    )
+    assert one(nlp, text).speaker == "Le comité de suivi"
+
+
+def test_name_in_apposition_to_a_description_is_the_speaker(nlp: Language) -> None:
+    text = (
+        "Le pétrolier s'est échoué sur un récif. L'armateur grec du navire, Kostas Shipping, s'est déclaré "
+        "« pleinement conscient de ses responsabilités »."
+    )
+    assert one(nlp, text).speaker == "Kostas Shipping"
+
+
+def test_person_in_a_complement_before_an_apposition_is_not_the_subject(nlp: Language) -> None:
+    text = (
+        "Dans l'équipe de Claire Maurin, Julien Faure, conseiller municipal et élu du 3e arrondissement, "
+        "annonce que « la réouverture serait techniquement impossible »."
+    )
+    assert one(nlp, text).speaker == "Julien Faure"
+
+
+def test_name_completing_an_organisation_complement_is_not_the_speaker(nlp: Language) -> None:
+    text = (
+        "« Ces mesures n'autorisent pas un retour au confinement », ont précisé les services du Premier "
+        "ministre Jean Castex."
+    )
+    assert one(nlp, text).speaker == "les services du Premier ministre"
+
+
+def test_pronoun_for_a_named_medium_gives_the_medium_name(nlp: Language) -> None:
+    text = (
+        "Le magazine Capital a testé quarante crèmes solaires. Il met en garde contre les « promesses "
+        "trompeuses » des fabricants. Il rappelle que « aucune crème ne protège toute la journée »."
+    )
+    quotes = run(nlp, text)
+    assert [q.speaker for q in quotes] == ["Capital", "Capital"]
+
+
+def test_kinship_description_is_the_relative_with_the_same_surname(nlp: Language) -> None:
+    text = (
+        "Le procès de Marc Delorme s'ouvre lundi. Pour Julien Delorme, tout cela est un accident. « Il n'a "
+        "jamais voulu faire de mal », assure le frère de Marc Delorme."
+    )
+    assert one(nlp, text).speaker == "Julien Delorme"
+
+
+def test_term_earlier_in_the_sentence_does_not_hide_the_subject(nlp: Language) -> None:
+    text = (
+        "Christophe Castaner a écrit aux préfets. Pour libérer le « domaine public routier », le ministre "
+        "invite les préfets à prendre « toutes les mesures permettant leur départ rapide »."
+    )
+    quotes = run(nlp, text)
+    assert [q.speaker for q in quotes] == ["Christophe Castaner"]
+
+
+def test_dash_after_a_full_stop_opens_a_heading(nlp: Language) -> None:
+    text = (
+        "Les ministres ont demandé une enquête, estimant que l'Union n'avait pas été prête.- « Pas la "
+        "vengeance, mais la justice » -Les familles des victimes ont porté plainte."
+    )
+    q = one(nlp, text)
+    assert (q.kind, q.speaker) == ("direct", None)
+
+
+def test_incise_closing_a_sentence_reports_all_its_quotes(nlp: Language) -> None:
+    text = (
+        "Il s'agirait de lever les restrictions en prenant en compte « un certain nombre de critères "
+        "sanitaires » et sur une « approche commune » des Etats, a annoncé mercredi le commissaire Paul Berger."
+    )
+    quotes = run(nlp, text)
+    assert [q.speaker for q in quotes] == ["Paul Berger", "Paul Berger"]
+
+
+def test_document_published_by_a_body_gives_its_words_to_the_body(nlp: Language) -> None:
+    text = (
+        "Dans le détail, ces observations publiées par l'Académie de médecine portent sur 300 patients et "
+        "80 cas « légers suivis à domicile »."
+    )
+    assert one(nlp, text).speaker == "l'Académie de médecine"
+
+
+def test_participle_on_a_participle_shares_the_main_clause_subject(nlp: Language) -> None:
+    text = (
+        "Le gouvernement ne prolongera pas l'état d'urgence, a indiqué mardi Matignon à l'AFP, confirmant "
+        "plusieurs informations de presse, en insistant sur « l'évolution favorable de la situation »."
+    )
+    assert one(nlp, text).speaker == "Matignon"
+
+
+def test_date_between_cue_and_subject_is_skipped(nlp: Language) -> None:
+    q = one(
+        nlp, "« Le texte sera présenté mercredi en Conseil des ministres », a indiqué mardi 9 juin Matignon."
+    )
+    assert q.speaker == "Matignon"
+
+
+def test_pronoun_for_a_body_gives_its_fullest_description(nlp: Language) -> None:
+    text = (
+        "Tokyo envoie des experts pour nettoyer les plages, a annoncé lundi l'ambassade japonaise à Maurice. "
+        "« Le Japon a décidé d'envoyer l'équipe au vu de l'urgence », a-t-elle ajouté."
+    )
+    assert one(nlp, text).speaker == "l'ambassade japonaise à Maurice"
+
+
+def test_adverbial_phrase_inside_an_inverted_cue(nlp: Language) -> None:
+    text = (
+        "Julie Morel défend son frère. Le juge Paul Arnaud l'a entendue lundi. « Il a peut-être subi des "
+        "pressions », a-t-elle par ailleurs déclaré."
+    )
+    assert one(nlp, text).speaker == "Julie Morel"
+
+
+def test_fragment_in_a_fronted_participial_phrase_is_the_subject_s(nlp: Language) -> None:
+    text = (
+        "Anne Morel devient éditrice à New York. Portée par « la joie et non la colère » et douée d'un "
+        "grand humour, Anne Morel publie son premier roman à 39 ans."
+    )
+    assert one(nlp, text).speaker == "Anne Morel"
+
+
+def test_medium_noun_refers_to_the_medium_named_by_another_noun(nlp: Language) -> None:
+    text = (
+        "Le magazine Capital a testé vingt laits. « Certains contiennent des traces de pesticides », "
+        "précise le périodique."
+    )
+    assert one(nlp, text).speaker == "Capital"
+
+
+def test_quote_sentence_after_an_incise_of_the_sentence_before(nlp: Language) -> None:
+    text = (
+        "Le magazine Capital a testé vingt laits. Ces produits sont interdits depuis 1987, précise le "
+        "magazine, mais persistent dans les sols. « Ils sont cancérogènes pour l'homme ». Le lait bio coûte cher."
+    )
+    assert one(nlp, text).speaker == "Capital"
+
+
+def test_opening_pronoun_refers_to_the_source_named_in_the_title(nlp: Language) -> None:
+    quotes = run(
+        nlp,
+        "Il précise que « les deux cas identifiés en mai restent les seuls cas confirmés en France ».",
+        "Les tests sur un patient sont négatifs, a annoncé le ministère de la santé.",
+    )
+    assert [q.speaker for q in quotes] == ["le ministère de la santé"]
+
+
+def test_on_after_a_place_phrase_is_the_body_named_there(nlp: Language) -> None:
+    text = "La fermeture aura lieu lundi. Même si, à l'APHP, on préfère parler de « changement dans la continuité »."
+    assert one(nlp, text).speaker == "l'APHP"
+
+
+def test_continuation_across_a_sentence_that_introduces_nobody(nlp: Language) -> None:
+    text = (
+        "Julien Delorme parle. « Il a perdu la tête ce soir-là », a-t-il lancé sur RTL. Avant d'avancer "
+        "l'hypothèse d'un complice. « Je pense qu'il n'était pas tout seul »."
+    )
+    quotes = run(nlp, text)
+    assert [q.speaker for q in quotes] == ["Julien Delorme", "Julien Delorme"]
+
+
+def test_place_of_a_regional_edition_is_not_part_of_the_name(nlp: Language) -> None:
+    text = (
+        "Les policiers examinent les caméras de Paris. Si un mort a été comptabilisé en 2018, « les accidents "
+        "de trottinettes ont bondi de 23% sur un an », assure à France Bleu Paris Michel Le Gall, "
+        "orthodontiste.Ils sont partout."
+    )
+    assert one(nlp, text).speaker == "Michel Le Gall"
+
+
+def test_noun_phrase_before_the_auxiliary_is_the_subject_the_parse_missed(nlp: Language) -> None:
+    text = (
+        "Le port a été bombardé jeudi, a rapporté la chaîne Al-Arabiya. Citant des « sources exclusives » "
+        "qu'elle n'a pas nommées, la chaîne à capitaux saoudiens a indiqué que « le bombardement a visé une "
+        "cargaison de missiles »."
+    )
+    quotes = run(nlp, text)
+    assert [q.speaker for q in quotes] == ["Al-Arabiya"]
+
+
+def test_medium_noun_goes_to_the_medium_given_with_the_same_noun(nlp: Language) -> None:
+    text = (
+        "L'attaque a visé des missiles, a rapporté jeudi 31 octobre la chaîne satellitaire Al-Arabiya. Le "
+        "Hamas a revendiqué une autre attaque selon Le Monde. « Le bombardement a visé une cargaison de "
+        "missiles », a indiqué la chaîne."
+    )
+    assert one(nlp, text).speaker == "Al-Arabiya"
+
+
+def test_quoted_name_before_a_reporting_verb_is_its_subject_not_a_quote(nlp: Language) -> None:
+    text = (
+        "De surcroît, « Que Choisir » souligne qu'il convient de se méfier des produits naturels : « Il ne "
+        "faut pas croire que tout ingrédient naturel est sans danger »."
+    )
+    q = one(nlp, text)
+    assert (q.text[:10], q.speaker) == ("Il ne faut", "Que Choisir")
+
+
+def test_quote_before_an_inverted_cue_without_comma_stays_a_quote(nlp: Language) -> None:
+    q = one(nlp, "« Nous partirons demain » affirme Paul Durand.")
+    assert q.speaker == "Paul Durand"
+
+
+def test_relative_qui_after_selon_gives_the_antecedent(nlp: Language) -> None:
+    text = (
+        "La récession atteindra 6%, selon l'OCDE qui appelle les gouvernements à coopérer pour une économie "
+        "« plus juste et plus durable »."
+    )
+    assert one(nlp, text).speaker == "l'OCDE"
+
+
+def test_token_glued_to_a_quotation_mark_is_not_a_subject(nlp: Language) -> None:
+    text = (
+        "L'agence Standard & Poor's a abaissé la note. L'économiste Paul Martin reste prudent. S&P relève en "
+        "outre l'\"incertitude\" liée à la signature d'un accord."
+    )
+    assert one(nlp, text).speaker == "Standard & Poor's"
+
+
+def test_verb_coordinated_with_a_relative_clause_shares_its_antecedent(nlp: Language) -> None:
+    text = (
+        "Le député Marc Petit critique la ministre. Mais le bleu choisi est « trop foncé », selon le député "
+        "bruxellois Emmanuel De Bock qui parle de « flamandisation » et exige la « démission » de la ministre."
+    )
+    assert [q.speaker for q in run(nlp, text)] == ["Emmanuel De Bock"] * 3
+
+
+def test_on_after_a_city_is_nobody(nlp: Language) -> None:
+    q = one(nlp, "Il fait froid. À Paris, on estime que « la situation est grave et inquiétante ».")
+    assert q.speaker is None
+
+
+def test_kinship_description_skips_a_relative_of_the_other_gender(nlp: Language) -> None:
+    text = (
+        "Le procès de Marc Delorme s'ouvre lundi. M. Julien Delorme et Mme Claire Delorme sont venus. « Il "
+        "n'a jamais voulu faire de mal », assure la sœur de Marc Delorme."
+    )
+    assert one(nlp, text).speaker == "Claire Delorme"
+
+
+def test_words_quoted_again_with_a_cue_give_their_speaker(nlp: Language) -> None:
+    text = (
+        "« On attend depuis six heures sans rien à manger ». Des centaines de voyageurs ont passé la nuit "
+        "en gare de Lyon. « On attend depuis six heures sans rien à manger, et personne ne nous dit rien », "
+        "racontait Lucie, partie de Dijon."
+    )
+    assert [q.speaker for q in run(nlp, text)] == ["Lucie", "Lucie"]

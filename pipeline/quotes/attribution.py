@@ -10,7 +10,11 @@ The rules follow docs/quote-guideline.md:
   the latest person mentioned, role descriptions (`le porte-parole du Kremlin`) through
   appositions (`Dmitri Peskov, porte-parole du Kremlin`), surnames to full names;
 - names of things, titles of works, terms and scare quotes (short, unattributed, or introduced by
-  `appelé`, `intitulé`, `le film` ...) are not quotes.
+  `appelé`, `intitulé`, `le film` ...) are not quotes, nor is a quoted name standing as the subject
+  of a reporting verb (`« 60 millions de consommateurs » souligne que`);
+- an organisation is written by its name (`le magazine X` -> `X`, `le propriétaire du bateau, X,` ->
+  `X`) or by its fullest description (`l'ambassade japonaise à Maurice`), a relative by the person of
+  the same surname (`le frère de Nordahl Lelandais` -> `Sven Lelandais`).
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
+from pipeline.quotes.labels import is_label
 from pipeline.quotes.lexicon import Lexicon, load_lexicon, wordlist
 from pipeline.quotes.marks import QuoteSpan
 
@@ -171,6 +176,47 @@ _NAME_HEADS = {
     "compagnie",
     "marque",
 }
+#: Adverbial phrases that can sit between an inverted clitic and the cue participle.
+_ADVERBIAL_PHRASE = re.compile(
+    r"\b(?:par ailleurs|pour sa part|pour leur part|de son côté|de leur côté|à nouveau|une nouvelle fois|"
+    r"en outre|quant à (?:lui|elle))\b",
+    re.IGNORECASE,
+)
+_MONTHS = {
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+}
+#: Kinship nouns: `le frère de X Y` is the relative of X, who usually bears the surname Y too.
+_KIN_NOUNS = {
+    "frère",
+    "sœur",
+    "soeur",
+    "père",
+    "mère",
+    "fils",
+    "fille",
+    "cousin",
+    "cousine",
+    "oncle",
+    "tante",
+    "neveu",
+    "nièce",
+    "grand-père",
+    "grand-mère",
+    "demi-frère",
+    "demi-sœur",
+}
+_KIN_FEMININE = {"sœur", "soeur", "mère", "fille", "cousine", "tante", "nièce", "grand-mère", "demi-sœur"}
 #: Nouns after a possessive that can be an inverted subject (`a confié son entourage`).
 _SPEAKING_NOUNS = {"entourage", "camp", "défense", "conseil", "conseils", "staff", "clan", "cabinet"}
 #: Nouns that stand for any organisation (`l'institution`, `l'organisme`).
@@ -255,6 +301,8 @@ class ArticleContext:
         self._genders: dict[str, str] | None = None
         self._descriptions: list[tuple[int, str, bool]] | None = None
         self._groups: list[tuple[int, str, bool]] | None = None
+        #: Subjects described by a role or organisation noun in the title (`a annoncé le ministère`).
+        self.title_sources: list[str] = []
         for ent in self.ents:
             if self._in_quote(ent.start_char):
                 continue
@@ -339,6 +387,7 @@ class ArticleContext:
         kept = [p for p in title.persons if p.text not in self._not_persons]
         self.persons = [Mention(p.text, -1, -1, "PER") for p in kept] + self.persons
         title.persons = self.persons
+        self.title_sources = [np for _, np, _ in title._described_subjects()]
         self.roles = [
             Role(r.head, r.words, self.fullest_name(r.person), -1, r.gender) for r in title.roles
         ] + self.roles
@@ -376,7 +425,16 @@ class ArticleContext:
             nxt = m.end()
             while nxt < len(text) and (text[nxt] in " \u00a0\u202f)" or nxt in self._closers):
                 nxt += 1
-            if nxt < len(text) and (text[nxt].isupper() or text[nxt] in '«“"\n' or text[nxt].isdigit()):
+            if (
+                nxt < len(text)
+                and (
+                    text[nxt].isupper()
+                    or text[nxt] in '«“"\n'
+                    or text[nxt].isdigit()
+                    # `à la hauteur.- « Pas la vengeance » -`: a dash after a full stop opens a heading
+                    or (text[nxt] in "-–—" and text[nxt + 1 : nxt + 2] in {" ", "\u00a0", '"', "«", "“"})
+                )
+            ):
                 starts.append(nxt)
         for m in re.finditer(r"\n+", text):
             starts.append(m.end())
@@ -657,9 +715,24 @@ class ArticleContext:
         for p in self.persons:
             if p.start >= at and p.end <= at + len(mention) and len(name_parts(p.text)) >= 2:
                 lead = [re.sub(r"^[ld]['’]", "", w) for w in self.text[at : p.start].lower().split()]
-                heads = [w for w in lead[:3] if w in ROLE_NOUNS or w in GROUP_NOUNS]
+                heads = [w for w in lead[:3] if w in ROLE_NOUNS or w in GROUP_NOUNS or w in _KIN_NOUNS]
                 if heads and re.search(r"\b(?:de|du|des|d['’])\s*$", self.text[at : p.start]):
+                    if heads[0] in _KIN_NOUNS:
+                        relative = self._relative_of(p.text, heads[0])
+                        if relative is not None:
+                            return relative
                     continue  # `la porte-parole de Vinci Autoroutes`: the complement is not the speaker
+                content = [w for w in lead if w not in _SMALL_WORDS | {"les", "un", "une", "l"}]
+                if (
+                    content
+                    and content[0] not in ROLE_NOUNS
+                    and content[0] in ORG_NOUNS
+                    and content[-1] in ROLE_NOUNS  # `du Premier ministre` + name, not `de` + name
+                    and re.search(r"\b(?:de|du|des|d['’])\s", self.text[at : p.start])
+                ):
+                    # `les services du Premier ministre Edouard Philippe`: the name completes the
+                    # complement; the speaker is the body, written without it
+                    return self.text[at : p.start].strip(" ,\u00a0")
                 return self.fullest_name(p.text)
         named = re.search(r"\b([A-ZÉ][\w'’-]+(?:\s+(?:de |du |van |von |le |la )?[A-ZÉ][\w'’-]+)+)$", mention)
         prefix = mention[: named.start()].lower().split() if named else []
@@ -700,6 +773,47 @@ class ArticleContext:
             if name is not None:
                 return self._org_full(name)
         return described
+
+    def _relative_of(self, name: str, kin: str) -> str | None:
+        """`le frère de Nordahl Lelandais` -> `Sven Lelandais`: the one other person of the article who
+        bears the same surname with another first name (and not the other gender than `kin`), else None."""
+        parts = name_parts(self.fullest_name(name))
+        if len(parts) < 2:
+            return None
+        wrong = "m" if kin in _KIN_FEMININE else "f"
+        others = {
+            self.fullest_name(p.text)
+            for p in self.persons
+            if len(name_parts(p.text)) >= 2
+            and name_parts(p.text)[-1] == parts[-1]
+            and name_parts(self.fullest_name(p.text)) != parts
+            and self._gender(self.fullest_name(p.text)) != wrong
+        }
+        return others.pop() if len(others) == 1 else None
+
+    def _entity_from(self, start: int, name_start: int, end: int) -> str:
+        """text[start:end], extended to the end of the noun phrase or entity that starts there
+        (`le magazine 60 Millions` + `de consommateurs`)."""
+        k = self.tok_at[start]
+        span = self.noun_phrase(k) if k >= 0 else None
+        stop = max(end, span[1] if span and span[0] == start else end)
+        for ent in self.ents:
+            if ent.start_char == name_start:
+                stop = max(stop, ent.end_char)
+        return self.text[start:stop]
+
+    def _named_body(self, desc: str, at: int) -> str:
+        """An organisation subject as the guideline writes it: `le magazine 60 Millions de
+        consommateurs` -> `60 Millions de consommateurs`, `le magazine` -> the medium named before,
+        `l'ambassade` -> `l'ambassade japonaise à Maurice`."""
+        name = self._named_after_head(desc)
+        if name is not None:
+            return self._org_full(name)
+        # from the mention's end, so that its own fuller wording (`l'ambassade japonaise à Maurice`) counts
+        described = self._describe(desc, at + len(desc))
+        if not described:
+            return desc
+        return self._named_after_head(described) or described
 
     def _named_after_head(self, mention: str) -> str | None:
         """`le magazine 60 Millions de consommateurs` -> `60 Millions de consommateurs`: the name itself.
@@ -924,14 +1038,18 @@ class ArticleContext:
         for pos, desc, human in self._described_subjects():
             if pos >= at or (not human and here_sent - self.sentence_index(pos) > 1):
                 continue
-            resolved = self._describe(desc, pos) if human else desc
+            resolved = self._describe(desc, pos) if human else self._named_body(desc, pos)
             if resolved and (not human or fits(resolved)):
                 candidates.append((pos, resolved))
         if not candidates:
             candidates = subjects
         if not candidates:
             titled = [p for p in self.persons if p.start < 0 and fits(self.fullest_name(p.text))]
-            return self.fullest_name(titled[-1].text) if titled else None
+            if titled:
+                return self.fullest_name(titled[-1].text)
+            # `..., a annoncé le ministère de la santé.` as the title, `Il précise que « ... »` opening the
+            # body: the source the title names
+            return self.title_sources[-1] if self.title_sources and pronoun in {"il", "elle"} else None
         # The speaker of a quote one or two sentences back is still the topic, whoever was named since.
         here = self.sentence_index(at)
         recent = [(c, sp) for c, sp in previous if sp and c <= at and self._is_person(sp) and fits(sp)]
@@ -1180,6 +1298,24 @@ class ArticleContext:
                 return _with_determiner(self.text[: bodies[-1].start], self._org_full(bodies[-1].text))
         if head in ORG_NOUNS:
             if head in MEDIA_NOUNS and definite:
+                same_head = [
+                    name
+                    for m in re.finditer(
+                        r"\b(?:[Ll]e|[Ll]a|[Ll]['’])\s*"
+                        + re.escape(head)
+                        + r"(?:\s+[a-zéèêàç][\w-]*)?\s+(?P<name>[A-ZÉÈ0-9][\w&'’-]*(?:[ -][A-ZÉÈ][\w&'’-]*)*)",
+                        self.text[:at],
+                    )
+                    if not self._in_quote(m.start())
+                    and (
+                        name := self._named_after_head(self._entity_from(m.start(), m.start("name"), m.end()))
+                    )
+                    is not None
+                ]
+                if same_head:
+                    # `la chaîne` after `a rapporté la chaîne satellitaire Al-Arabiya`: the medium given
+                    # with the same noun wins over media named since
+                    return self._org_full(same_head[-1])
                 medium = self._latest_medium(at)
                 if medium is not None:
                     return medium
@@ -1192,6 +1328,14 @@ class ArticleContext:
                         if first_word and o.start < at and o.text.split()[0] == first_word:
                             return self._org_full(o.text)
                     return fuller  # `l'agence britannique` after `l'agence chargée de l'hygiène alimentaire`
+                named_media = [
+                    name
+                    for pos, np, _ in self._described_subjects()
+                    if pos < at and (name := self._named_after_head(np)) is not None
+                ]
+                if named_media:
+                    # `le périodique` after `Le magazine 60 Millions de consommateurs a testé`
+                    return self._org_full(named_media[-1])
                 orgs = [
                     o
                     for o in self.orgs
@@ -1448,6 +1592,9 @@ class Attributor:
             if low in ADVERBS or t.pos_ == "ADV" or t.text in {"-"}:
                 k += 1
                 continue
+            if t.like_num and k + 1 < len(doc) and doc[k + 1].text.lower() in _MONTHS:
+                k += 2  # `a indiqué mardi 9 juin Matignon`: a date, not the subject
+                continue
             if low in {
                 "à",
                 "au",
@@ -1461,8 +1608,12 @@ class Attributor:
                 "par",
                 "chez",
                 "en",
+                "sans",
+                "avec",
+                "pour",
             }:
-                # skip the prepositional phrase: ADP DET? NOUN/PROPN+
+                # skip the prepositional phrase: ADP DET? NOUN/PROPN+ (`sans détour`, `pour France Inter`,
+                # `avec prudence`: manner and addressee phrases between the verb and its subject)
                 k += 1
                 while k < len(doc) and doc[k].pos_ in {"DET", "ADP"}:
                     k += 1
@@ -1473,6 +1624,13 @@ class Attributor:
                         continue  # `à l'AFP Josh Gourlay` tagged as one entity: the name follows the acronym
                     while k < len(doc) and doc[k].ent_iob_ == "I":
                         k += 1
+                    if (
+                        k + 1 < len(doc)
+                        and doc[k].ent_iob_ == "O"
+                        and doc[k].text in self._places()
+                        and doc[k + 1].text[:1].isupper()
+                    ):
+                        k += 1  # `à France Bleu Paris Michel Le Gall`: a regional edition's place
                     continue
                 while k < len(doc) and (
                     doc[k].pos_ in {"NOUN", "ADJ", "NUM"}
@@ -1485,8 +1643,8 @@ class Attributor:
                 ):
                     k += 1
                 continue
-            if t.text in STOP_NP or self.ctx._in_quote(t.idx):
-                return None
+            if t.text in STOP_NP or self.ctx._in_quote(t.idx) or any(c in t.text for c in '«»“”"'):
+                return None  # (`l'"incertitude`: a token glued to a quotation mark opens the quote)
             if t.pos_ in {"DET", "NOUN", "PROPN", "PRON", "NUM", "ADJ", "X"} or t.text[:1].isupper():
                 np = self._np_at(k)
                 if np is not None and np[0][:1].islower():
@@ -1496,6 +1654,10 @@ class Attributor:
             return None
         return None
 
+    def _places(self) -> set[str]:
+        """One-word place names the article's entities give (`Paris`)."""
+        return {e.text for e in self.ctx.ents if e.label_ == "LOC" and len(e) == 1}
+
     def _subject_of(self, verb: Token, region_start: int) -> tuple[str, int] | None:
         """The subject of cue verb `verb` by the parse, or the nearest name before it."""
         doc = self.ctx.doc
@@ -1504,8 +1666,22 @@ class Attributor:
         lead = self._appositive_person(region_start, verb_start)
         if lead is not None and self.text[region_start:verb_start].rstrip().endswith(","):
             return lead
+        shared = self._coordinated_relative(verb, region_start)
+        if shared is not None:
+            return shared
         heads = [verb]
         if verb.dep_ in {"xcomp", "conj"} and verb.head.i != verb.i:
+            heads.append(verb.head)
+        elif (
+            verb.dep_ == "advcl"
+            and verb.head.i < verb.i
+            and any(
+                c.dep_.startswith("aux") and c.morph.get("VerbForm", []) == ["Fin"] for c in verb.children
+            )
+            and not self.text[:verb_start].rstrip().endswith(",")  # `, a annoncé X`: an inverted incise
+        ):
+            # `le comité mis en place par les autorités a estimé`: a conjugated verb parsed as an adverbial
+            # clause of the participle before it shares that participle's subject
             heads.append(verb.head)
         for child in verb.children:
             if child.dep_ == "obl:agent" and child.i > verb.i and not self.ctx._in_quote(child.idx):
@@ -1515,10 +1691,17 @@ class Attributor:
                     return agent
         for h in heads:
             for child in h.children:
+                if child.dep_ in SUBJECT_DEPS and self.ctx._in_quote(child.idx) and child.i < h.i:
+                    named = self._quoted_name_at(child.idx)
+                    if named is not None:
+                        return named  # `« 60 millions de consommateurs » souligne`
                 if child.dep_ in SUBJECT_DEPS and not self.ctx._in_quote(child.idx) and child.i < h.i:
                     low = child.text.lower()
                     if low in {"qui"} and h.dep_ == "acl:relcl":
-                        return self._np_at(h.head.left_edge.i)
+                        first = h.head.left_edge.i
+                        while first < h.head.i and child.doc[first].pos_ == "ADP":
+                            first += 1  # `selon l'OCDE qui appelle`: the antecedent without its preposition
+                        return self._np_at(first)
                     if low in {"-t", "t", "ce", "c'", "cela", "ça", "qui", "que"}:
                         continue
                     det = child.doc[child.i - 1] if child.i > 0 else child
@@ -1538,11 +1721,16 @@ class Attributor:
                             return lead
                     if res is not None:
                         trailing = self._trailing_person(res[1] + len(res[0]), verb.idx)
-                        return trailing or res
+                        return trailing or self._appositive_name(res, verb.idx) or res
         # No parse subject: inverted subject right after the verb (`comme l'a dit X`) ...
         after = self._subject_after(verb.i + 1, self.ctx.sentence_of(verb.idx)[1])
         if after is not None and after[1] < self._next_quote_open(verb.idx):
             return after
+        # ... or a noun phrase right before it, opening the clause (`, la chaîne à capitaux saoudiens a
+        # indiqué que`) ...
+        clause = self._clause_subject(verb, region_start)
+        if clause is not None:
+            return clause
         # ... or the nearest person / pronoun before it in the sentence.
         for j in range(verb.i - 1, -1, -1):
             t = doc[j]
@@ -1554,6 +1742,64 @@ class Attributor:
                 return self._np_at(j)
         return None
 
+    def _quoted_name_at(self, at: int) -> tuple[str, int] | None:
+        """The quotation around offset `at` when it is a name set directly before a verb, as a subject:
+        `« 60 millions de consommateurs » souligne que`."""
+        for span in self.ctx.spans:
+            if span.open_at <= at <= span.close_at:
+                return (
+                    (self.text[span.start : span.end], span.start) if quoted_name(self.text, span) else None
+                )
+        return None
+
+    def _coordinated_relative(self, verb: Token, region_start: int) -> tuple[str, int] | None:
+        """`X qui parle de « ... » et exige la « démission »`: a verb coordinated with `et` right after a
+        relative clause in `qui` shares its subject, the antecedent, whatever the parse attached it to."""
+        doc = self.ctx.doc
+        k = verb.i - 1
+        while k >= 0 and (doc[k].text.lower() in AUXILIARIES or doc[k].pos_ == "ADV"):
+            k -= 1
+        if k < 0 or doc[k].text.lower() != "et":
+            return None
+        sent_start = min(region_start, self.ctx.sentence_of(verb.idx)[0])  # earlier quotes may lie between
+        for j in range(k - 1, -1, -1):
+            t = doc[j]
+            if t.idx < sent_start or t.text in {".", ";", ":"}:
+                return None
+            if t.pos_ not in {"VERB", "AUX"} or t.dep_ in {"aux:tense", "aux:pass", "cop"}:
+                continue
+            qui = [c for c in t.children if c.text.lower() == "qui" and c.dep_ in SUBJECT_DEPS and c.i < t.i]
+            if not qui:
+                return None  # another clause in between
+            before = qui[0].i - 1  # the antecedent ends right before `qui`
+            for m in self.ctx.persons + self.ctx.orgs:
+                if m.start >= 0 and before >= 0 and m.start <= doc[before].idx < m.end:
+                    return m.text, m.start
+            if t.dep_ != "acl:relcl":
+                return None
+            first = t.head.left_edge.i
+            while first < t.head.i and doc[first].pos_ == "ADP":
+                first += 1
+            return self._np_at(first)
+        return None
+
+    def _clause_subject(self, verb: Token, region_start: int) -> tuple[str, int] | None:
+        """A determiner-led noun phrase between a comma (or the region start) and the verb's auxiliary:
+        the subject the parse missed."""
+        doc = self.ctx.doc
+        j = verb.i - 1
+        while j >= 0 and (doc[j].text.lower() in AUXILIARIES or doc[j].pos_ in {"ADV", "AUX"}):
+            j -= 1
+        end = j
+        while j >= 0 and doc[j].idx >= region_start and doc[j].text not in STOP_NP:
+            if doc[j].pos_ in {"VERB", "AUX", "PRON", "SCONJ"} or self.ctx._in_quote(doc[j].idx):
+                return None
+            j -= 1
+        first = j + 1
+        if first > end or doc[first].pos_ != "DET" or doc[end].pos_ not in {"NOUN", "PROPN", "ADJ"}:
+            return None
+        return self._np_at(first)
+
     def _trailing_person(self, np_end: int, limit: int) -> tuple[str, int] | None:
         """A name written right after a role noun phrase: `le député des Alpes-Maritimes (LR) Eric Ciotti`."""
         for p in self.ctx.persons:
@@ -1564,10 +1810,29 @@ class Attributor:
                 return None
         return None
 
+    def _appositive_name(self, np: tuple[str, int], limit: int) -> tuple[str, int] | None:
+        """`Le propriétaire du bateau, Nagashiki Shipping, a déclaré`: the name set in apposition to a
+        description, between commas, is the subject's name."""
+        if not re.match(r"(?:[Ll]es?\s+|[Ll]a\s+|[Ll]['’]\s*)[a-zéèêàç]", np[0]):
+            return None  # only a description (determiner + common noun) takes a name in apposition
+        end = np[1] + len(np[0])
+        for o in self.ctx.orgs:
+            if end <= o.start < limit:
+                apposed = (
+                    o.label in {"ORG", "MISC"}
+                    and re.fullmatch(r"\s*,\s*", self.text[end : o.start]) is not None
+                    and re.match(r"\s*,", self.text[o.end : o.end + 3]) is not None
+                )
+                return (o.text, o.start) if apposed else None
+        return None
+
     def _appositive_person(self, region_start: int, before: int) -> tuple[str, int] | None:
         """`Damien Le Guay, philosophe et ..., insiste`: the person opening the apposition."""
         for p in self.ctx.persons:
             if region_start <= p.start < before:
+                k = self.ctx.tok_at[p.start]
+                if k > 0 and self.ctx.doc[k - 1].pos_ == "ADP":
+                    continue  # `Dans l'équipe de X, Y, conseiller de Paris, annonce`: X is a complement
                 after = self.text[p.end : p.end + 2].lstrip(" \u00a0")
                 if after.startswith(","):
                     return p.text, p.start
@@ -1599,7 +1864,7 @@ class Attributor:
         if m:
             k = self.ctx.tok_at[i + m.end()] if i + m.end() < len(text) else -1
             np = self._np_at(k) if k >= 0 else None
-            if np:
+            if np and not self._anonymous_document(np[0]):
                 return Cue("after", m.group(1), i, np[0], np[1])
         m = _INVERTED.match(rest)
         if m:
@@ -1609,7 +1874,9 @@ class Attributor:
             if self.lex.lemma(verb) and verb not in {"a"}:
                 cue_words = m.group(0)[: m.end("clitic")]
             elif verb in AUXILIARIES or verb in {"a", "avait", "aurait", "ont", "est"}:
-                words = re.findall(r"[\w'’]+", rest[m.end("clitic") :])[:3]
+                # `a-t-il par ailleurs déclaré`, `a-t-elle pour sa part ajouté`: adverbial phrases
+                tail = _ADVERBIAL_PHRASE.sub(" ", rest[m.end("clitic") : m.end("clitic") + 60])
+                words = re.findall(r"[\w'’]+", tail)[:3]
                 for w in words:
                     if self.lex.lemma(w):
                         end = rest.find(w, m.end("clitic")) + len(w)
@@ -1724,21 +1991,41 @@ class Attributor:
             # `sa machine à écrire`, `le droit de dire`: an infinitive completing a noun reports nothing
             and not (t.morph.get("VerbForm", []) == ["Inf"] and t.head.pos_ == "NOUN" and t.head.i < t.i)
         ]
+        # `souligne qu'il convient de ...`: an impersonal verb reports nobody, the verb before it does
+        personal = [t for t in speech if not any(c.dep_ == "expl:subj" for c in t.children)]
+        if personal and personal[-1] is not speech[-1]:
+            speech = personal
         if speech:
             verb = speech[-1]
             subject = None
             if verb.text.lower().endswith("ant") and verb.morph.get("VerbForm", []) == ["Part"]:
                 subject = None  # participle: the main clause's subject (caller falls back)
                 head = verb.head
+                while (
+                    head.head.i != head.i
+                    and head.dep_ == "advcl"
+                    and head.text.lower().endswith("ant")
+                    and head.morph.get("VerbForm", []) == ["Part"]
+                ):
+                    # `a indiqué Matignon, confirmant ..., en insistant sur « ... »`: a participle
+                    # hanging on another participle shares the subject of the clause they both depend on
+                    head = head.head
                 if head.i != verb.i:
                     subject = self._subject_of(head, region_start)
             else:
                 subject = self._subject_of(verb, region_start)
+            how = "before"
+            if subject is not None and subject[0].lower() == "on":
+                body = self._body_of_on(region_start, subject[1])
+                if body is not None:
+                    # a source implied through `on`, no stronger than a sentence subject for short
+                    # fragments (`on défend le « nouveau modèle hospitalier »` names a model)
+                    subject, how = body, "subject"
             aux = [c for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i]
             cue_start = aux[0].idx if aux else verb.idx
             cue = text[cue_start : verb.idx + len(verb.text)]
             if subject:
-                return Cue("before", cue, cue_start, subject[0], subject[1])
+                return Cue(how, cue, cue_start, subject[0], subject[1])
             return Cue("before", cue, cue_start)
         if stripped.endswith(":"):
             name_tokens = [t for t in tokens if t.text != ":"]
@@ -1756,6 +2043,38 @@ class Attributor:
                 if np:
                     return Cue("colon", ":", region_start + len(stripped) - 1, np[0], np[1])
         return None
+
+    def _anonymous_document(self, np: str) -> bool:
+        """`un communiqué`, `le rapport`: a document named without its author is no source by itself.
+
+        `selon un communiqué` then leaves the words to the speaker the sentence names (`le comité a
+        estimé que « ... », selon un communiqué`).
+        """
+        words = [re.sub(r"^[ld]['’]", "", w) for w in re.findall(r"[\w'’-]+", np.lower())]
+        content = [
+            w for w in words if w and w not in {"un", "une", "le", "la", "ce", "cette", "ces", "les", "des"}
+        ]
+        if not content or content[0] not in DOCUMENT_NOUNS:
+            return False
+        return not re.search(r"\b(?:de|du|des|d['’])\s*\S", np)
+
+    def _body_of_on(self, start: int, on_at: int) -> tuple[str, int] | None:
+        """`à l'APHP, on préfère parler de « ... »`, `chez Renault, on assure que`: the body named in
+        the place phrase right before `on` is who speaks."""
+        place = re.search(
+            r"\b(?:à|chez|au|du côté d[eu']|au sein d[eu'])\s*((?:l['’]|la |le |les )?[A-ZÉ][^,;:.]{0,40}?)\s*,\s*$",
+            self.text[start:on_at],
+        )
+        if place is None:
+            return None
+        body, at = place.group(1), start + place.start(1)
+        if any(o.label == "LOC" and o.start == at for o in self.ctx.orgs):
+            return None  # `à Paris, on dit que`: the people of a place, not a speaker
+        # a body is written with its determiner (`à l'APHP`) or known as an organisation (`chez Renault`)
+        articled = re.match(r"(?:l['’]|la |le |les )", body) is not None
+        if not articled and not any(o.label == "ORG" and o.start == at for o in self.ctx.orgs):
+            return None
+        return body, at
 
     def _object_like(self, np: str) -> bool:
         """`, a annoncé sa candidature`: a possessive noun phrase that names no one is an object."""
@@ -1794,6 +2113,11 @@ class Attributor:
         for verb in reversed(verbs):
             for child in verb.children:
                 if child.dep_ in {"nsubj"} and child.i < verb.i:
+                    author = self._author_of(child)
+                    if author is None and child.text.lower() == "on":
+                        author = self._body_of_on(region_start, child.idx)
+                    if author is not None:
+                        return Cue("subject", None, verb.idx, author[0], author[1])
                     if (
                         child.ent_type_ in {"PER", "ORG"}
                         or child.text.lower() in {"il", "elle"}
@@ -1818,6 +2142,57 @@ class Attributor:
                         np = self._np_at(child.left_edge.i)
                         if np:
                             return Cue("subject", None, verb.idx, np[0], np[1])
+        return None
+
+    def incise_in(self, start: int, end: int) -> Cue | None:
+        """An incise `, précise le périodique,` (speech verb between commas, subject after it) in [start, end)."""
+        tokens = self.ctx.tokens_between(start, end)
+        for n, t in enumerate(tokens[1:], 1):
+            if tokens[n - 1].text != "," or not self.is_speech(t) or t.pos_ not in {"VERB", "AUX"}:
+                continue
+            if t.text.lower().endswith("ant"):
+                continue
+            subject = self._subject_after(t.i + 1, end)
+            if subject and subject[0].lower() not in PRONOUNS and not self._object_like(subject[0]):
+                return Cue("after", t.text, t.idx, subject[0], subject[1])
+        return None
+
+    def fronted_subject_cue(self, span: QuoteSpan, sent_start: int, sent_end: int) -> Cue | None:
+        """`Mue par « la joie », Toni Morrison publie ...`: a fragment in a participial phrase opening
+        the sentence describes the main clause's subject, the person named right after the comma."""
+        tokens = self.ctx.tokens_between(sent_start, span.open_at)
+        if len(tokens) < 2 or tokens[0].text.lower().endswith("ant"):
+            return None
+        participle = tokens[0].morph.get("VerbForm", []) == ["Part"] or (
+            # `Mue par`, `Portée par`: the parser often takes a participle opening a sentence for a noun
+            re.fullmatch(r"\w+(?:é|u|i|is|it)(?:e|s|es)?", tokens[0].text.lower()) is not None
+            and tokens[1].text.lower() in {"par", "de", "d'", "d’"}
+        )
+        if not participle:
+            return None
+        for p in self.ctx.persons:
+            if span.close_at < p.start < sent_end and p.subject:
+                lead = self.text[span.close_at + 1 : p.start]
+                if lead.rstrip(" \u00a0").endswith(",") and not any(
+                    s.open_at > span.close_at and s.open_at < p.start and s.close_at > p.start
+                    for s in self.ctx.spans
+                ):
+                    return Cue("subject", None, p.start, p.text, p.start)
+                return None
+        return None
+
+    def _author_of(self, t: Token) -> tuple[str, int] | None:
+        """`ces observations publiées par l'Académie des sciences`: the named agent of a participle
+        qualifying a common-noun subject wrote its words (guideline §1.3, documents with an author)."""
+        if t.pos_ != "NOUN":
+            return None
+        for acl in t.children:
+            if acl.dep_ != "acl" or acl.morph.get("VerbForm", []) != ["Part"] or acl.i < t.i:
+                continue
+            for agent in acl.children:
+                if agent.dep_ == "obl:agent" and agent.ent_type_ in {"ORG", "PER"}:
+                    first = agent.left_edge.i + (1 if agent.left_edge.pos_ == "ADP" else 0)
+                    return self._np_at(first)
         return None
 
     def _agent_noun(self, t: Token) -> bool:
@@ -1997,8 +2372,12 @@ def attribute_spans(
                 cue = Cue("continuation", cue.cue, cue.cue_at, None)
         if cue is None and same_sentence and prev is not None and prev.is_quote and prev.speaker:
             cue = Cue("continuation", None, prev.cue_at)
-        if cue is None and region_start == sent_start and pre:
+        if cue is None and pre and (region_start == sent_start or (prev is not None and not prev.is_quote)):
+            # An earlier span of the sentence that is no quote (`du « domaine public routier », le
+            # ministre invite ... à « ... »`) does not hide the sentence's subject.
             cue = att.subject_cue(span, sent_start)
+            if cue is None and region_start == sent_start:
+                cue = att.fronted_subject_cue(span, sent_start, close_sent_end)
         elif cue is not None and cue.how == "before" and cue.mention is None and region_start == sent_start:
             # `Paul Girard qualifie le projet de « ... »` misparsed: the sentence subject speaks
             found = att.subject_cue(span, sent_start)
@@ -2033,7 +2412,13 @@ def attribute_spans(
                 how, mention, explicit = "next", ahead.mention, True
                 cue = ahead
         if not speaker and prev is not None and prev.is_quote and prev.speaker and not title_mode:
-            near = ctx.sentence_index(span.open_at) - ctx.sentence_index(prev.span.close_at) <= 1
+            gap = ctx.sentence_index(span.open_at) - ctx.sentence_index(prev.span.close_at)
+            near = gap <= 1 or (
+                gap == 2
+                and kind == "direct"
+                and not pre
+                and _introduces_nobody(ctx, ctx.sentence_of(prev.span.close_at)[1], sent_start)
+            )
             same_par = ctx.paragraph_of(span.open_at) == ctx.paragraph_of(prev.span.open_at)
             if near and (same_par or kind == "direct"):
                 speaker, how = prev.speaker, "continuation"
@@ -2060,6 +2445,14 @@ def attribute_spans(
                     if person and any(names_ctx.fullest_name(p.text) == person for p in names_ctx.persons):
                         speaker, how, mention, explicit = person, "context", lead.mention, True
                         cue = lead
+                if not speaker:
+                    # `Ces produits sont interdits, précise le périodique, mais persistent. « ... »`: the
+                    # source of the sentence before, named in an incise, goes on speaking
+                    lead = att.incise_in(prev_start, sent_start)
+                    if lead is not None and lead.mention:
+                        speaker = names_ctx.resolve(lead.mention, lead.mention_at, previous)
+                        if speaker:
+                            how, mention, explicit, cue = "context", lead.mention, True, lead
         if (
             not speaker
             and not title_mode
@@ -2101,6 +2494,16 @@ def attribute_spans(
         reasons: list[str] = []
         if how == "title-of-body-name":
             is_quote, reasons = False, ["same words are a name in the body"]
+        elif label := is_label(
+            # The raw text around the marks: `before` starts after an earlier quote of the sentence,
+            # which would hide the cue of `pour « X » et « Y »`.
+            quote,
+            text[max(0, span.open_at - 120) : span.open_at],
+            text[span.close_at + 1 : span.close_at + 121],
+        ):
+            is_quote, reasons = False, [f"label: {label}"]
+        elif quoted_name(text, span):
+            is_quote, reasons = False, ["name as the subject of a speech verb"]
         elif naming and not (
             (naming.startswith("qualifi") or _QUALIFIES.search(before)) and explicit and speaker
         ):
@@ -2126,7 +2529,12 @@ def attribute_spans(
             and words < min_words
             and not explicit
             and how == "subject"
-            and not (quote[:1].islower() and speaker and names_ctx._is_person(speaker))
+            and not (
+                quote[:1].islower()
+                and speaker
+                # a person, or whoever `il`/`elle` stands for (`il met en garde contre les « ... »`)
+                and (names_ctx._is_person(speaker) or (mention or "").lower() in {"il", "elle"})
+            )
         ):
             is_quote, reasons = False, ["short, only a sentence subject"]
         elif (
@@ -2165,4 +2573,82 @@ def attribute_spans(
         results.append(result)
         if is_quote and speaker:
             previous.append((cue.mention_at if cue and cue.mention_at >= 0 else span.open_at, speaker))
+    if not title_mode:
+        _share_final_incise(ctx, att, results)
+        _share_repeated_words(text, results)
     return results
+
+
+def _share_repeated_words(text: str, results: list[Attribution]) -> None:
+    """Words quoted twice are one speaker's: an opening line or a heading (`- « Grâce aux efforts de
+    chacun » -`) left without a cue takes the speaker of the attributed quote that repeats them."""
+    for r in results:
+        if not r.is_quote or r.speaker or r.words < 3:
+            continue
+        words = normalise(text[r.span.start : r.span.end]).strip(" .!?…")
+        for other in results:
+            if other is r or not other.is_quote or not other.speaker:
+                continue
+            if words in normalise(text[other.span.start : other.span.end]):
+                r.speaker, r.how = other.speaker, "repeated"
+                break
+
+
+def quoted_name(text: str, span: QuoteSpan) -> bool:
+    """A short capitalised quotation with no final punctuation followed, without a comma, by a speech
+    verb is a name used as the subject (`« 60 millions de consommateurs » souligne`), not a quote."""
+    quote = text[span.start : span.end]
+    if not (quote[:1].isupper() or quote[:1].isdigit()) or quote.rstrip().endswith(_TERMINAL):
+        return False
+    if word_count(quote) > 6:
+        return False
+    # The verb must introduce what is said (`souligne que`, `écrit :`): `« Nous partirons » affirme X`,
+    # with its comma lost, has the subject after the verb.
+    after = re.match(
+        r"[ \u00a0\u202f]*(?:(?:a|avait|aurait|ont)[ \u00a0\u202f]+)?([\w'’]+)[ \u00a0\u202f]*(qu['’]|que\b|:)",
+        text[span.close_at + 1 : span.close_at + 60],
+    )
+    if after is None:
+        return False
+    verb = after.group(1).lower()
+    return load_lexicon().lemma(verb) is not None and not verb.endswith("ant")
+
+
+def _introduces_nobody(ctx: ArticleContext, start: int, end: int) -> bool:
+    """Whether [start, end) names no person or organisation and its main verb has no noun subject:
+    `Avant d'avancer la possibilité que son frère ait eu un complice.` between two quotes of one speaker."""
+    tokens = ctx.tokens_between(start, end)
+    return bool(tokens) and not any(
+        t.ent_type_ in {"PER", "ORG"}
+        or (t.dep_ in SUBJECT_DEPS and t.pos_ in {"NOUN", "PROPN"} and t.head.dep_ == "ROOT")
+        for t in tokens
+    )
+
+
+def _share_final_incise(ctx: ArticleContext, att: Attributor, results: list[Attribution]) -> None:
+    """An incise closing a sentence reports all of it: in `en prenant en compte « A » et sur une « B »,
+    a annoncé X.`, A is X's too, when it has no cue of its own and nothing between A and B reports."""
+    for n in range(len(results) - 2, -1, -1):
+        r = results[n]
+        sent_start, _ = ctx.sentence_of(r.span.open_at)
+        if not r.is_quote or not (r.how == "" or (r.how == "continuation" and r.cue_at < sent_start)):
+            continue
+        later = results[n + 1]
+        if (
+            ctx.sentence_of(later.span.open_at)[0] != sent_start
+            or not later.is_quote
+            or later.how != "after"
+            or not later.speaker
+            or later.cue_at <= later.span.close_at
+        ):
+            continue
+        between = ctx.tokens_between(r.span.close_at + 1, later.span.open_at)
+        if any(att.is_speech(t) and t.pos_ in {"VERB", "AUX"} for t in between):
+            continue
+        r.speaker, r.how, r.cue, r.cue_at, r.mention = (
+            later.speaker,
+            "after",
+            later.cue,
+            later.cue_at,
+            later.mention,
+        )
