@@ -24,7 +24,7 @@ def _report(result: dict[str, Any]) -> str:
         f"machine: {result['machine']['cpu']}, {result['machine']['cores']} cores, "
         f"load average {result['machine']['load_average']}, {result['date']}",
         f"articles: {result['settings']['articles']} "
-        f"(naive: {result['settings']['naive_sentences']} sentences)",
+        f"(naive: {result['settings']['naive_sentences']} sentences), rounds: {result['settings']['repeat']}",
         "",
         f"{'':34}{'target tok/s':>14}{'articles/h':>12}",
         f"{'translate (a) transformers 1-by-1':34}{t['a_naive']:>14}{'':>12}",
@@ -40,6 +40,14 @@ def _report(result: dict[str, Any]) -> str:
         f"peak RSS nightly {result['peak_rss_mb']} MB (transformers {result['peak_rss_mb_transformers']} MB)",
         f"load s: {result['load_s']}",
     ]
+    if len(result["rounds"]) > 1:
+        lines.append("rounds (medians above):")
+        for i, r in enumerate(result["rounds"], 1):
+            lines.append(
+                f"  {i}: a {r['a']}  b {r['b']}  c {r['c']} tok/s; (c)/(a) {r['translate_vs_naive']}x  "
+                f"(c)/(b) {r['translate_vs_batched']}x  brief {r['brief_vs_transformers']}x  "
+                f"pipeline {r['pipeline_vs_transformers']}x  load {r['load_average_after']}"
+            )
     return "\n".join(lines)
 
 
@@ -70,6 +78,9 @@ def main(argv: list[str] | None = None) -> int:
         "--translate-beams", type=int, default=None, help="override the nightly translate beams"
     )
     parser.add_argument("--brief-beams", type=int, default=None, help="override the nightly brief beams")
+    parser.add_argument(
+        "--repeat", type=int, default=1, help="rounds of (a), (b), (c); ratios are the rounds' medians"
+    )
     parser.add_argument("--profile", action="store_true", help="measure CTranslate2 settings instead")
     parser.add_argument(
         "--omp-wait-policy",
@@ -92,6 +103,7 @@ def main(argv: list[str] | None = None) -> int:
                 naive_sentences=naive,
                 translate_beams=args.translate_beams,
                 brief_beams=args.brief_beams,
+                repeat=max(1, args.repeat),
                 cache=args.cache,
                 omp_wait_policy=args.omp_wait_policy,
                 log=_log,

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import platform
+import statistics
 import subprocess
 import sys
 import time
@@ -125,17 +126,27 @@ def ratio(a: float, b: float) -> float:
     return round(a / b, 2) if b else float("nan")
 
 
+def _median(values: list[float]) -> float:
+    return round(statistics.median(values), 2)
+
+
 def benchmark(
     *,
     articles: int = 12,
     naive_sentences: int = 40,
     translate_beams: int | None = None,
     brief_beams: int | None = None,
+    repeat: int = 1,
     cache: Path = DEFAULT_CACHE,
     omp_wait_policy: str = OMP_WAIT_POLICY,
     log: Any = print,
 ) -> dict[str, Any]:
-    """Build/convert the models (cached), measure (a), (b), (c) and return the results and ratios."""
+    """Build/convert the models (cached), measure (a), (b), (c) and return the results and ratios.
+
+    With `repeat` > 1 the three configurations run in turn that many times; each ratio is the
+    median of the ratios of the rounds (a, b and c of one round ran minutes apart, under about
+    the same load), and each speed the median of its rounds.
+    """
     policy: dict[str, Any] = {"omp_wait_policy": omp_wait_policy}
     nightly_t = nightly_settings("translate")
     nightly_s = nightly_settings("summarize")
@@ -146,77 +157,120 @@ def benchmark(
     started = time.perf_counter()
     log(f"preparing models (built and converted once into {cache}) ...")
     prepared = worker({"task": "prepare", "quantizations": [nightly_t["compute_type"]]}, cache)
-    log("(a) transformers fp32, one sentence at a time ...")
-    naive = worker(
-        {
-            "task": "naive",
-            "articles": articles,
-            "sentences": naive_sentences,
-            "num_beams": base_t["num_beams"],
-        },
-        cache,
-        **policy,
-    )
-    log("(b) transformers fp32, batched by length ...")
-    baseline = worker(
-        {"task": "pipeline", "articles": articles, "translate": base_t, "summarize": base_s}, cache, **policy
-    )
-    log("(c) nightly: CTranslate2 int8, token-budget batches ...")
-    nightly = worker(
-        {"task": "pipeline", "articles": articles, "translate": nightly_t, "summarize": nightly_s},
-        cache,
-        **policy,
-    )
-    a = naive["target_tokens_per_s"]
-    b = baseline["translate"]["target_tokens_per_s"]
-    c = nightly["translate"]["target_tokens_per_s"]
+    rounds: list[dict[str, Any]] = []
+    for i in range(repeat):
+        tag = f" [round {i + 1}/{repeat}]" if repeat > 1 else ""
+        log(f"(a) transformers fp32, one sentence at a time ...{tag}")
+        naive = worker(
+            {
+                "task": "naive",
+                "articles": articles,
+                "sentences": naive_sentences,
+                "num_beams": base_t["num_beams"],
+            },
+            cache,
+            **policy,
+        )
+        log(f"(b) transformers fp32, batched by length ...{tag}")
+        baseline = worker(
+            {"task": "pipeline", "articles": articles, "translate": base_t, "summarize": base_s},
+            cache,
+            **policy,
+        )
+        log(f"(c) nightly: CTranslate2, token-budget batches ...{tag}")
+        nightly = worker(
+            {"task": "pipeline", "articles": articles, "translate": nightly_t, "summarize": nightly_s},
+            cache,
+            **policy,
+        )
+        a = naive["target_tokens_per_s"]
+        b = baseline["translate"]["target_tokens_per_s"]
+        c = nightly["translate"]["target_tokens_per_s"]
+        rounds.append(
+            {
+                "naive": naive,
+                "transformers": baseline,
+                "nightly": nightly,
+                "translate_vs_naive": ratio(c, a),
+                "translate_vs_batched": ratio(c, b),
+                "brief_vs_transformers": ratio(
+                    nightly["summarize"]["target_tokens_per_s"], baseline["summarize"]["target_tokens_per_s"]
+                ),
+                "pipeline_vs_transformers": ratio(
+                    nightly["pipeline"]["articles_per_hour"], baseline["pipeline"]["articles_per_hour"]
+                ),
+                "load_average_after": nightly["load_average_after"],
+            }
+        )
+
+    def med(*path: str) -> float:
+        values = []
+        for r in rounds:
+            value: Any = r
+            for key in path:
+                value = value[key]
+            values.append(float(value))
+        return _median(values)
+
     summary = {
-        "translate_tokens_per_s": {"a_naive": a, "b_batched": b, "c_nightly": c},
+        "translate_tokens_per_s": {
+            "a_naive": med("naive", "target_tokens_per_s"),
+            "b_batched": med("transformers", "translate", "target_tokens_per_s"),
+            "c_nightly": med("nightly", "translate", "target_tokens_per_s"),
+        },
         "brief_tokens_per_s": {
-            "transformers": baseline["summarize"]["target_tokens_per_s"],
-            "nightly": nightly["summarize"]["target_tokens_per_s"],
+            "transformers": med("transformers", "summarize", "target_tokens_per_s"),
+            "nightly": med("nightly", "summarize", "target_tokens_per_s"),
         },
         "articles_per_hour": {
-            "translate": {
-                "transformers": baseline["translate"]["articles_per_hour"],
-                "nightly": nightly["translate"]["articles_per_hour"],
-            },
-            "brief": {
-                "transformers": baseline["summarize"]["articles_per_hour"],
-                "nightly": nightly["summarize"]["articles_per_hour"],
-            },
-            "pipeline": {
-                "transformers": baseline["pipeline"]["articles_per_hour"],
-                "nightly": nightly["pipeline"]["articles_per_hour"],
-            },
+            stage: {
+                "transformers": med("transformers", key, "articles_per_hour"),
+                "nightly": med("nightly", key, "articles_per_hour"),
+            }
+            for stage, key in (("translate", "translate"), ("brief", "summarize"), ("pipeline", "pipeline"))
         },
-        "translate_vs_naive": ratio(c, a),
-        "translate_vs_batched": ratio(c, b),
-        "brief_vs_transformers": ratio(
-            nightly["summarize"]["target_tokens_per_s"], baseline["summarize"]["target_tokens_per_s"]
-        ),
-        "pipeline_vs_transformers": ratio(
-            nightly["pipeline"]["articles_per_hour"], baseline["pipeline"]["articles_per_hour"]
-        ),
-        "peak_rss_mb": nightly["peak_rss_mb"],
-        "peak_rss_mb_transformers": baseline["peak_rss_mb"],
+        "translate_vs_naive": med("translate_vs_naive"),
+        "translate_vs_batched": med("translate_vs_batched"),
+        "brief_vs_transformers": med("brief_vs_transformers"),
+        "pipeline_vs_transformers": med("pipeline_vs_transformers"),
+        "peak_rss_mb": max(r["nightly"]["peak_rss_mb"] for r in rounds),
+        "peak_rss_mb_transformers": max(r["transformers"]["peak_rss_mb"] for r in rounds),
         "load_s": {
-            "nightly": nightly["load_s"],
-            "transformers": baseline["load_s"],
-            "naive": naive["load_s"],
+            "nightly": rounds[-1]["nightly"]["load_s"],
+            "transformers": rounds[-1]["transformers"]["load_s"],
+            "naive": rounds[-1]["naive"]["load_s"],
         },
+        "rounds": [
+            {
+                key: r[key]
+                for key in (
+                    "translate_vs_naive",
+                    "translate_vs_batched",
+                    "brief_vs_transformers",
+                    "pipeline_vs_transformers",
+                    "load_average_after",
+                )
+            }
+            | {
+                "a": r["naive"]["target_tokens_per_s"],
+                "b": r["transformers"]["translate"]["target_tokens_per_s"],
+                "c": r["nightly"]["translate"]["target_tokens_per_s"],
+            }
+            for r in rounds
+        ],
     }
     return {
         **summary,
         "settings": {
             "articles": articles,
-            "naive_sentences": naive["sentences"],
+            "naive_sentences": rounds[-1]["naive"]["sentences"],
+            "repeat": repeat,
             "nightly": {"translate": nightly_t, "summarize": nightly_s},
             "transformers": {"translate": base_t, "summarize": base_s},
             "forced_lengths": {"translate": "ceil(1.1 x input tokens)", "brief": 80},
             "omp_wait_policy": omp_wait_policy or "default",
         },
-        "details": {"prepare": prepared, "naive": naive, "transformers": baseline, "nightly": nightly},
+        "details": {"prepare": prepared, "rounds": rounds},
         "machine": machine(),
         "date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         "wall_s": round(time.perf_counter() - started, 1),
