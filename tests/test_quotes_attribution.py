@@ -903,3 +903,152 @@ def test_words_quoted_again_with_a_cue_give_their_speaker(nlp: Language) -> None
         "racontait Lucie, partie de Dijon."
     )
     assert [q.speaker for q in run(nlp, text)] == ["Lucie", "Lucie"]
+
+
+# -- mechanisms checked on unseen articles (dev2a) --------------------------------------------------
+def _speakers(quotes: list[Quote]) -> list[str | None]:
+    return [q.speaker for q in quotes]
+
+
+def test_adverbial_phrase_inside_the_inverted_cue(nlp: Language) -> None:
+    quotes = run(
+        nlp,
+        "Marc Petit a mis en garde mardi contre « le risque d'un écroulement » de l'économie. "
+        "« Nous devons retourner au travail », a de son côté affirmé mercredi matin le ministre de "
+        "l'Economie Paul Durand.",
+    )
+    assert _speakers(quotes) == ["Marc Petit", "Paul Durand"]
+
+
+def test_speech_participle_after_an_auxiliary_whatever_its_tag(nlp: Language) -> None:
+    quotes = run(
+        nlp,
+        "Thierry Blanc a obtenu le poste. « Jamais les droits de l'opposition n'ont été bafoués comme "
+        "aujourd'hui », a tempêté Christian Leroy.",
+    )
+    assert _speakers(quotes) == ["Christian Leroy"]
+
+
+def test_inverted_subject_after_a_medium_with_its_determiner(nlp: Language) -> None:
+    q = one(
+        nlp,
+        "« J'ai envoyé cette convocation après une plainte », explique à La Voix du Nord le brigadier de police.",
+    )
+    assert q.speaker == "le brigadier de police"
+
+
+def test_indefinite_description_is_a_new_speaker(nlp: Language) -> None:
+    quotes = run(
+        nlp,
+        "« Nicolas se retrouve un peu en lui », s'amuse un vieil ami. « Ils se parlent souvent, c'est "
+        "bien joué », explique un autre proche.",
+    )
+    assert _speakers(quotes) == ["un vieil ami", "un autre proche"]
+
+
+def test_first_name_gives_the_gender_of_elle(nlp: Language) -> None:
+    quotes = run(
+        nlp,
+        "Faux, rétorque Olivier Martin. « Vous auriez lu mon livre, vous sauriez ! », a écrit le "
+        "présentateur. La publication avait échappé à Léa Durand. « Ma source, c'est le journal ! », "
+        "a-t-elle répondu.",
+    )
+    assert _speakers(quotes) == ["Olivier Martin", "Léa Durand"]
+
+
+def test_doctor_untagged_by_the_ner_is_the_person_of_ce_medecin(nlp: Language) -> None:
+    quotes = run(
+        nlp,
+        "« Je me bats contre le virus du racisme », a lancé Anne Moreau, infirmière. « Les manifestants "
+        "sont les héros », a expliqué le Dr Damilola Idowu. « Nous voyons le racisme tous les jours », "
+        "dit ce médecin de 26 ans.",
+    )
+    assert _speakers(quotes) == ["Anne Moreau", "Damilola Idowu", "Damilola Idowu"]
+
+
+def test_name_after_a_role_and_an_honorific(nlp: Language) -> None:
+    quotes = run(
+        nlp,
+        "« Les malades doivent savoir qu'ils courent un risque accru », déclare l'un des auteurs de "
+        "l'étude, Pr Wei Zhang, cardiologue. Les chercheurs restent prudents. « Nous suggérons de ne pas "
+        "arrêter le traitement », explique l'un des auteurs de l'étude, Pr Lin Chen.",
+    )
+    assert _speakers(quotes) == ["Wei Zhang", "Lin Chen"]
+
+
+def test_short_role_is_the_unnamed_speaker_with_the_same_noun(nlp: Language) -> None:
+    quotes = run(
+        nlp,
+        "La famille dînait au restaurant La Fontaine. « Je croyais que c'était de l'alcool », raconte le "
+        "père de famille. Les gendarmes ont enquêté. « Le produit lui a brûlé la peau », s'insurge le père.",
+    )
+    assert _speakers(quotes) == ["le père de famille", "le père de famille"]
+
+
+def test_infinitive_cue_takes_the_subject_of_its_verb(nlp: Language) -> None:
+    q = one(
+        nlp,
+        "Le père a porté plainte. Il annonce vouloir s'assurer en priorité « que cette enfant aille bien "
+        "et qu'un tel incident ne se reproduise plus ».",
+    )
+    assert q.speaker_mention == "Il"
+
+
+def test_subject_of_the_main_clause_for_avoir_participle(nlp: Language) -> None:
+    quotes = run(
+        nlp,
+        "« Nous allons rebondir », a affirmé Bruno Martin. L'Insee publiera jeudi sa première estimation "
+        "du PIB, après avoir évoqué la semaine dernière une économie « sous anesthésie ».",
+    )
+    assert _speakers(quotes) == ["Bruno Martin", "L'Insee"]
+
+
+def test_quant_a_makes_the_topic_of_elle(nlp: Language) -> None:
+    quotes = run(
+        nlp,
+        "« Il faut un moratoire », a déclaré Brigitte Roux. Le débat continue. « Il faut une pause », "
+        "a déclaré Patrick Vignon, député de l'Hérault. Quant à Sonia Krimi, députée de la Manche, elle "
+        "ne cache pas sa sympathie. Elle a reçu une délégation. « Si je n'étais pas députée, je serais "
+        "dans la rue », a-t-elle expliqué.",
+    )
+    assert _speakers(quotes)[-1] == "Sonia Krimi"
+
+
+def test_role_anaphor_is_the_person_just_introduced_by_a_role(nlp: Language) -> None:
+    quotes = run(
+        nlp,
+        "Brigitte Roux a plaidé pour un « moratoire d'un trimestre » sur les taxes. Brigitte Roux insiste. "
+        "Une demande partagée par le député de la Manche Bertrand Sorel. « Il faut trouver un moratoire "
+        "et ce serait un signe fort », estime l'élu.",
+    )
+    assert _speakers(quotes) == ["Brigitte Roux", "Bertrand Sorel"]
+
+
+def test_participle_attached_to_a_noun_hangs_on_the_clause_verb(nlp: Language) -> None:
+    quotes = run(
+        nlp,
+        "La RATP a réagi tôt dans la matinée par l'intermédiaire de son compte Twitter, dénonçant des "
+        "« agissements inacceptables ».",
+    )
+    assert [(q.speaker, q.speaker_mention) for q in quotes] == [("La RATP", "La RATP")]
+
+
+def test_subject_of_a_clause_verb_is_before_it_and_whole(nlp: Language) -> None:
+    # the object after `a complété` is no inverted subject; the subject is all of `AP-HP`, not `HP`
+    quotes = run(
+        nlp,
+        '"Tous les sujets ont été mis sur la table", a affirmé Aurélien Roussel, directeur de l\'agence. '
+        'Chaque service reçoit 300.000 euros chacun."Un renfort pour la période hivernale" L\'AP-HP a '
+        'complété cette somme par "un renfort pour la période hivernale".',
+    )
+    assert quotes[-1].speaker_mention == "AP-HP"
+
+
+def test_celui_qui_is_resolved_like_a_pronoun(nlp: Language) -> None:
+    quotes = run(
+        nlp,
+        "« Nous n'avons pas changé le style », explique le chef Mauro Colagreco. Le jardin compte beaucoup. "
+        "« Nous travaillons beaucoup avec la biodynamie », raconte celui qui a inventé le terme de "
+        "« haute cuisine biodynamique ».",
+    )
+    assert _speakers(quotes)[:2] == ["Mauro Colagreco", "Mauro Colagreco"]

@@ -2,7 +2,8 @@
 
 `extract_quotes(text, title, nlp)` finds the quotations of an article (body and title), drops names,
 titles, terms and scare quotes, and attributes each quote to its speaker, following
-docs/quote-guideline.md. `extract_quotes_batch` does the same for many articles with `nlp.pipe`.
+docs/quote-guideline.md; each speaker is then put in the guideline's form (§4.1, `canonical.py`).
+`extract_quotes_batch` does the same for many articles with `nlp.pipe`.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from pipeline.article import Quote
 from pipeline.quotes.attribution import ArticleContext, Attribution, attribute_spans
+from pipeline.quotes.canonical import canonical_speaker
 from pipeline.quotes.lexicon import load_lexicon
 from pipeline.quotes.marks import QuoteSpan, find_quote_spans
 
@@ -22,17 +24,25 @@ if TYPE_CHECKING:
 __all__ = ["QuoteSpan", "extract_quotes", "extract_quotes_batch", "find_quote_spans", "quotes_from_docs"]
 
 
-def _to_quotes(text: str, results: list[Attribution], in_title: bool, include_partial: bool) -> list[Quote]:
+def _to_quotes(
+    text: str,
+    results: list[Attribution],
+    in_title: bool,
+    include_partial: bool,
+    body: ArticleContext,
+    title: ArticleContext | None,
+) -> list[Quote]:
     quotes = []
     for r in results:
         if not r.is_quote or (r.kind == "partial" and not include_partial):
             continue
+        at = None if in_title else (r.cue_at if r.cue_at >= 0 else r.span.start)
         quotes.append(
             Quote(
                 text=text[r.span.start : r.span.end],
                 start=r.span.start,
                 end=r.span.end,
-                speaker=r.speaker,
+                speaker=canonical_speaker(r.speaker, body, title, at),
                 speaker_mention=r.mention,
                 cue=r.cue,
                 kind=r.kind,
@@ -56,8 +66,8 @@ def quotes_from_docs(
     quotes: list[Quote] = []
     if title_ctx is not None and title_ctx.spans:
         title_results = attribute_spans(title_ctx, body_ctx, min_words=min_words, known=body_results)
-        quotes.extend(_to_quotes(title_ctx.text, title_results, True, include_partial))
-    quotes.extend(_to_quotes(body.text, body_results, False, include_partial))
+        quotes.extend(_to_quotes(title_ctx.text, title_results, True, include_partial, body_ctx, title_ctx))
+    quotes.extend(_to_quotes(body.text, body_results, False, include_partial, body_ctx, title_ctx))
     return quotes
 
 

@@ -41,6 +41,8 @@ ORG_NOUNS = MEDIA_NOUNS | wordlist("org_nouns")
 ROLE_NOUNS = wordlist("role_nouns")
 DOCUMENT_NOUNS = wordlist("document_nouns")
 GROUP_NOUNS = wordlist("group_nouns")
+FEMALE_NAMES = wordlist("female_first_names")
+MALE_NAMES = wordlist("male_first_names")
 CLITICS = {
     "y",
     "en",
@@ -360,6 +362,10 @@ class ArticleContext:
                 ","
             ):
                 m.subject = True
+            if re.search(
+                r"\b[Qq]uant\s+(?:à|au)\s+(?:[\w'’-]+\s+){0,4}$", self.text[max(0, m.start - 60) : m.start]
+            ):
+                m.subject = True  # `Quant à Sonia Krimi, députée, elle ...`: the topic the pronouns stand for
             t = doc[first]
             for _ in range(4):  # climb out of the name and its apposition: `le professeur X` -> `professeur`
                 inside = first <= t.head.i <= last
@@ -656,6 +662,7 @@ class ArticleContext:
         start = k
         seen_head = False
         end = k
+        last_adj = -1
         while k < len(doc):
             t = doc[k]
             low = t.text.lower()
@@ -666,6 +673,8 @@ class ArticleContext:
             if t.text in STOP_NP or self._in_quote(t.idx) or low in {"qui", "que", "qu'", "dont", "lors"}:
                 break
             if t.pos_ in {"DET", "NUM"} or (t.pos_ == "ADJ" and not seen_head):
+                if t.pos_ == "ADJ":
+                    last_adj = k
                 k += 1
                 continue
             if (low in CLITICS and k > start) or low in {"a", "ont", "est", "sont", "avait", "était"}:
@@ -683,7 +692,10 @@ class ArticleContext:
                 break
             break
         if not seen_head:
-            return None
+            if last_adj > start and doc[start].pos_ == "DET":
+                end = last_adj  # `un autre proche`, `un sarkozyste`: an adjective used as a noun
+            else:
+                return None
         return doc[start].idx, doc[end].idx + len(doc[end].text)
 
     # -- speakers ------------------------------------------------------------------------------
@@ -694,6 +706,9 @@ class ArticleContext:
         low = " ".join(low.split())
         if low in PRONOUNS or low in LATEST or low in PLURAL_PRONOUNS:
             return self._antecedent(at, low, previous)
+        if low in {"celui", "celle"}:
+            # `raconte celui qui a inventé le terme`: the person already speaking, as `il` / `elle`
+            return self._antecedent(at, "il" if low == "celui" else "elle", previous)
         if low in {
             "on",
             "ce",
@@ -898,6 +913,11 @@ class ArticleContext:
         if any(name_parts(p.text) == parts or self.fullest_name(p.text) == speaker for p in self.persons):
             return True
         words = speaker.split()
+        if len(words) > 1 and all(w[:1].isupper() for w in words):
+            # `le Dr Damilola Idowu`, untagged by the NER: an honorific before the name marks a person
+            honorific = r"\b(?:M\.|Mme|Mlle|Me|Dr|Pr|docteur|professeur)\s+" + re.escape(speaker)
+            if re.search(honorific, self.text):
+                return True
         return (
             len(words) > 1
             and words[0].lower() in {"un", "une", "le", "la", "l'", "ce", "cet", "cette"}
@@ -975,7 +995,13 @@ class ArticleContext:
                         vote(person, "m", 3.0)
                     elif low in ROLE_NOUNS:
                         vote(person, _noun_gender(t), 2.0)
-                # The parser's own gender on first names is too often wrong (`Rachida` Masc): not used.
+                # The parser's own gender on first names is too often wrong (`Rachida` Masc): a list of
+                # common first names gives it instead.
+                first_name = p.text.split()[0].lower() if len(p.text.split()) >= 2 else ""
+                if first_name in FEMALE_NAMES:
+                    vote(person, "f", 2.5)
+                elif first_name in MALE_NAMES:
+                    vote(person, "m", 2.5)
                 name_tokens = self.doc[first : last + 1]
                 root = next(
                     (t for t in name_tokens if not first <= t.head.i <= last or t.head.i == t.i), None
@@ -1355,6 +1381,17 @@ class ArticleContext:
             if prior:
                 return prior[-1]
         if definite and det not in {"les", "ces"}:
+            for _, sp in reversed(previous or []):
+                sp_words = [re.sub(r"^[ld]['’]", "", w) for w in re.findall(r"[\w'’-]+", (sp or "").lower())]
+                sp_heads = [
+                    w
+                    for w in sp_words
+                    if w and w not in PRE_ADJ | {"le", "la", "un", "une", "ce", "cet", "cette"}
+                ]
+                if sp and sp[:1].islower() and len(sp_words) > 1 and sp_heads[:1] == [head]:
+                    # `s'insurge le père` after `raconte le père de famille`: the unnamed speaker met
+                    # before with the same noun, not the article's main named person
+                    return sp
             # An unlinked role (`la maire`, `le chercheur marseillais`) is the person the article is
             # most about, of the role's gender when the determiner or the noun says it. (Preferring the
             # latest quoted speaker instead spread earlier pronoun errors on unseen articles.)
@@ -1364,6 +1401,25 @@ class ArticleContext:
                 if gender is None:
                     gender = self._mention_gender(mention, at)
                 person = self._salient_person(at, gender)
+                here = self.sentence_index(at)
+                near = [
+                    p
+                    for p in self.persons
+                    if 0 <= p.end <= at
+                    and here - self.sentence_index(p.start) <= 1
+                    and (
+                        gender is None
+                        or self._gender(self.fullest_name(p.text)) != ("m" if gender == "f" else "f")
+                    )
+                    and any(
+                        w in ROLE_NOUNS
+                        for w in re.findall(r"[\w-]+", self.text[max(0, p.start - 60) : p.start].lower())[-6:]
+                    )
+                ]
+                if len({self.fullest_name(p.text) for p in near}) == 1:
+                    # `estime l'élu` right after `le député LREM de la Manche Bertrand Sorre`: the one
+                    # person just introduced by a role, not the article's main person
+                    person = self.fullest_name(near[-1].text)
                 specific = _COMPLEMENT.search(mention) is not None
                 quoted = {sp for _, sp in previous or []}
                 quoted |= {
@@ -1546,6 +1602,12 @@ class Attributor:
         if k >= len(doc):
             return None
         t = doc[k]
+        if (
+            t.text.lower() in {"le", "la"}
+            and k + 2 < len(doc)
+            and doc[k + 1].text.lower().rstrip(".") in {"dr", "pr", "mgr"}
+        ):
+            k, t = k + 1, doc[k + 1]  # `le Dr X`: the name, as after `Dr`
         if t.text.lower().rstrip(".") in {"m", "mme", "mlle", "me", "dr", "pr", "mgr"} and k + 1 < len(doc):
             rest = self._np_at_raw(k + 1)
             if rest and rest[0][:1].isupper():
@@ -1615,7 +1677,7 @@ class Attributor:
                 # skip the prepositional phrase: ADP DET? NOUN/PROPN+ (`sans détour`, `pour France Inter`,
                 # `avec prudence`: manner and addressee phrases between the verb and its subject)
                 k += 1
-                while k < len(doc) and doc[k].pos_ in {"DET", "ADP"}:
+                while k < len(doc) and doc[k].pos_ in {"DET", "ADP"} and doc[k].ent_iob_ != "B":
                     k += 1
                 if k < len(doc) and doc[k].ent_iob_ == "B":
                     acronym = doc[k].text.isupper() and len(doc[k].text) >= 2
@@ -1670,8 +1732,24 @@ class Attributor:
         if shared is not None:
             return shared
         heads = [verb]
-        if verb.dep_ in {"xcomp", "conj"} and verb.head.i != verb.i:
+        infinitive = verb.morph.get("VerbForm", []) == ["Inf"] or any(
+            c.dep_.startswith("aux") and c.morph.get("VerbForm", []) == ["Inf"] for c in verb.children
+        )  # `dire`, `avoir dit`
+        if (
+            verb.dep_ in {"xcomp", "conj"} or (infinitive and verb.dep_ == "advcl")
+        ) and verb.head.i != verb.i:
             heads.append(verb.head)
+            # `Il annonce vouloir s'assurer que`, `X publiera ... après avoir évoqué`: an infinitive's
+            # subject is that of the verb it completes
+            while (
+                infinitive
+                and heads[-1].dep_ == "xcomp"
+                and heads[-1].head.i != heads[-1].i
+                and len(heads) < 4
+            ):
+                heads.append(heads[-1].head)
+            if infinitive:
+                heads = heads[1:]  # an infinitive has no subject of its own: a `nsubj` under it is a misparse
         elif (
             verb.dep_ == "advcl"
             and verb.head.i < verb.i
@@ -1723,7 +1801,21 @@ class Attributor:
                         trailing = self._trailing_person(res[1] + len(res[0]), verb.idx)
                         return trailing or self._appositive_name(res, verb.idx) or res
         # No parse subject: inverted subject right after the verb (`comme l'a dit X`) ...
-        after = self._subject_after(verb.i + 1, self.ctx.sentence_of(verb.idx)[1])
+        after = None if infinitive else self._subject_after(verb.i + 1, self.ctx.sentence_of(verb.idx)[1])
+        lead_in = self.text[self.ctx.sentence_of(verb_start)[0] : verb_start]
+        lead_words = re.findall(r"[\w'’-]+", lead_in)
+        inverted = (
+            not lead_words
+            or re.search(r"[,;:«»“”\"(]\s*$", lead_in) is not None
+            or re.search(
+                r"\b(?:comme|que|qu['’]|où|ainsi)\s+(?:l['’]|le\s+|la\s+|les\s+|nous\s+|lui\s+)?$", lead_in
+            )
+            is not None
+        )
+        if after is not None and not inverted and verb.dep_ not in {"parataxis"}:
+            # `X a complété cette somme par « ... »`, subject untagged: the noun phrase after a verb in
+            # the middle of a clause is its object; only an incise or `comme l'a dit` inverts
+            after = None
         if after is not None and after[1] < self._next_quote_open(verb.idx):
             return after
         # ... or a noun phrase right before it, opening the clause (`, la chaîne à capitaux saoudiens a
@@ -1739,6 +1831,8 @@ class Attributor:
             if t.text.lower() in PRONOUNS and t.pos_ == "PRON":
                 return t.text, t.idx
             if t.ent_type_ in {"PER", "ORG"}:
+                while j > 0 and doc[j].ent_iob_ == "I" and doc[j - 1].idx >= region_start:
+                    j -= 1  # the whole entity (`L'AP-HP`), not its last token
                 return self._np_at(j)
         return None
 
@@ -1805,7 +1899,8 @@ class Attributor:
         for p in self.ctx.persons:
             if np_end <= p.start < limit:
                 between = self.text[np_end : p.start]
-                if re.fullmatch(r"[\s,]*(-[\w-]+)?[\s,]*(\([^)]{1,20}\))?[\s,]*", between):
+                honorific = r"(?:(?:le|la)\s+)?(?:M\.|Mme|Mlle|Me|Dr|Pr|docteur|professeur)?\s*"
+                if re.fullmatch(r"[\s,]*(-[\w-]+)?[\s,]*(\([^)]{1,20}\))?[\s,]*" + honorific, between):
                     return p.text, p.start
                 return None
         return None
@@ -1889,10 +1984,17 @@ class Attributor:
                 return Cue("after", cue_words, i, m.group("clitic"), i + m.start("clitic"))
         tokens = self.ctx.tokens_between(i, limit)
         cue_tokens: list[Token] = []
+        skip_to = -1
         for n, t in enumerate(tokens):
             low = t.text.lower()
-            if n > 5:
+            if n > 8:
                 break
+            if t.idx < skip_to:
+                continue
+            phrase = _ADVERBIAL_PHRASE.match(text, t.idx) if cue_tokens else None
+            if phrase:
+                skip_to = phrase.end()  # `a de son côté affirmé`: an adverbial phrase inside the verb
+                continue
             if (
                 low in AUXILIARIES
                 or low in ADVERBS
@@ -1908,7 +2010,9 @@ class Attributor:
                 and self.ctx.doc[t.i + 1].pos_ in {"DET", "PROPN"}
                 and self.ctx.doc[t.i + 1].text.lower() not in {"de", "du", "des", "d'", "d’"}
             )  # `», alerte le magazine`: a verb tagged as a noun, its subject after it
-            if self.is_speech(t) and (t.pos_ not in {"NOUN", "PROPN"} or inverted):
+            after_aux = bool(cue_tokens) and cue_tokens[-1].text.lower() in AUXILIARIES
+            # `», a tempêté X`: after an auxiliary a speech participle is a verb, however tagged
+            if self.is_speech(t) and (t.pos_ not in {"NOUN", "PROPN"} or inverted or after_aux):
                 if low.endswith("ant") and not cue_tokens:
                     return None  # `, ajoutant que « ... »` introduces the next quotation
                 cue_tokens.append(t)
@@ -2009,6 +2113,12 @@ class Attributor:
                 ):
                     # `a indiqué Matignon, confirmant ..., en insistant sur « ... »`: a participle
                     # hanging on another participle shares the subject of the clause they both depend on
+                    head = head.head
+                for _ in range(3):
+                    if head.pos_ in {"VERB", "AUX"} or head.head.i == head.i:
+                        break
+                    # `a réagi par son compte Twitter, dénonçant`: a participle misattached to a noun
+                    # of the clause hangs on that clause's verb
                     head = head.head
                 if head.i != verb.i:
                     subject = self._subject_of(head, region_start)
