@@ -224,9 +224,21 @@ def pipeline(task: dict[str, Any]) -> dict[str, Any]:
     return result
 
 
+def _ct2_spec(folder: Path, setting: dict[str, Any]) -> Any:
+    """The CTranslate2 ModelSpec of one profile setting."""
+    from models.base import ModelSpec
+
+    return ModelSpec(
+        str(folder),
+        backend="ctranslate2",
+        compute_type=setting["compute_type"],
+        threads=setting["threads"],
+        inter_threads=setting.get("inter_threads", 1),
+    )
+
+
 def profile(task: dict[str, Any]) -> dict[str, Any]:
     """Target tokens/s of CTranslate2 under each setting, on the same sentences and articles."""
-    from models.base import ModelSpec
     from models.ctranslate2_backend import CTranslate2Seq2Seq
 
     rows = load_articles(task["articles"])
@@ -234,13 +246,7 @@ def profile(task: dict[str, Any]) -> dict[str, Any]:
     results: list[dict[str, Any]] = []
     folder = _models_dir(task) / "translate"
     for setting in task["translate_settings"]:
-        spec = ModelSpec(
-            str(folder),
-            backend="ctranslate2",
-            compute_type=setting["compute_type"],
-            threads=setting["threads"],
-            inter_threads=setting.get("inter_threads", 1),
-        )
+        spec = _ct2_spec(folder, setting)
         # CTranslate2 reads vmap.txt when it loads the model: write it first, remove it after.
         vmap = write_vmap(spec, setting["vmap_top"]) if setting.get("use_vmap") else None
         model = CTranslate2Seq2Seq(spec, cache_size=0, use_vmap=vmap is not None)
@@ -265,13 +271,7 @@ def profile(task: dict[str, Any]) -> dict[str, Any]:
     folder = _models_dir(task) / "brief"
     texts = [" ".join(row["sentences_en_ref"]) for row in rows]
     for setting in task["brief_settings"]:
-        spec = ModelSpec(
-            str(folder),
-            backend="ctranslate2",
-            compute_type=setting["compute_type"],
-            threads=setting["threads"],
-            inter_threads=setting.get("inter_threads", 1),
-        )
+        spec = _ct2_spec(folder, setting)
         model = CTranslate2Seq2Seq(spec, cache_size=0)
         limit = model.max_input_tokens
         inputs = [t for t, n in zip(texts, model.count_tokens(texts), strict=True) if n <= limit]

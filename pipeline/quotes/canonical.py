@@ -35,6 +35,7 @@ from pipeline.quotes.attribution import (
     PRE_ADJ,
     ROLE_NOUNS,
     ArticleContext,
+    _with_determiner,
     name_parts,
 )
 
@@ -156,17 +157,6 @@ def _bare(name: str) -> tuple[str, str]:
     """(determiner, rest): `l'AP-HP` -> (`l'`, `AP-HP`), `le FMI` -> (`le `, `FMI`)."""
     m = re.match(r"^((?:[Ll]e|[Ll]a|[Ll]es)\s+|[Ll]['’]\s*)", name)
     return (m.group(1), name[m.end() :]) if m else ("", name)
-
-
-def _with_determiner(before: str, name: str) -> str:
-    """`name` with the determiner written right before it (`du Fonds ...` gives `le Fonds ...`)."""
-    det = re.search(r"\b(le|la|les|l'|l’|du|des|au|aux)\s*$", before, re.IGNORECASE)
-    if not det:
-        return name
-    word = {"du": "le", "au": "le", "des": "les", "aux": "les"}.get(
-        det.group(1).lower(), det.group(1).lower()
-    )
-    return word + ("" if word.endswith(("'", "’")) else " ") + name
 
 
 def _is_name(words: list[str]) -> bool:
