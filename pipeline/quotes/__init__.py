@@ -9,6 +9,7 @@ docs/quote-guideline.md; each speaker is then put in the guideline's form (§4.1
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from pipeline.article import Quote
@@ -16,6 +17,7 @@ from pipeline.quotes.attribution import ArticleContext, Attribution, attribute_s
 from pipeline.quotes.canonical import canonical_speaker
 from pipeline.quotes.lexicon import load_lexicon
 from pipeline.quotes.marks import QuoteSpan, find_quote_spans
+from pipeline.quotes.ranker import rerank
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -27,23 +29,25 @@ __all__ = ["QuoteSpan", "extract_quotes", "extract_quotes_batch", "find_quote_sp
 def _to_quotes(
     text: str,
     results: list[Attribution],
+    speakers: list[str | None],
     in_title: bool,
     include_partial: bool,
-    body: ArticleContext,
-    title: ArticleContext | None,
+    reranked: list[tuple[str | None, str | None] | None] | None = None,
 ) -> list[Quote]:
     quotes = []
-    for r in results:
+    for i, (r, speaker) in enumerate(zip(results, speakers, strict=True)):
         if not r.is_quote or (r.kind == "partial" and not include_partial):
             continue
-        at = None if in_title else (r.cue_at if r.cue_at >= 0 else r.span.start)
+        mention = r.mention
+        if reranked is not None and reranked[i] is not None:
+            speaker, mention = reranked[i]  # type: ignore[misc]
         quotes.append(
             Quote(
                 text=text[r.span.start : r.span.end],
                 start=r.span.start,
                 end=r.span.end,
-                speaker=canonical_speaker(r.speaker, body, title, at),
-                speaker_mention=r.mention,
+                speaker=speaker,
+                speaker_mention=mention,
                 cue=r.cue,
                 kind=r.kind,
                 in_title=in_title,
@@ -52,10 +56,18 @@ def _to_quotes(
     return quotes
 
 
-def quotes_from_docs(
-    body: Doc, title: Doc | None, *, min_words: int = 4, include_partial: bool = True
-) -> list[Quote]:
-    """Quotes of one article from its parsed body and title (title quotes first)."""
+@dataclass
+class Analysis:
+    """The rules' view of one article: contexts and attributions of the body and the title."""
+
+    body: ArticleContext
+    title: ArticleContext | None
+    body_results: list[Attribution]
+    title_results: list[Attribution]
+
+
+def analyse(body: Doc, title: Doc | None, *, min_words: int = 4) -> Analysis:
+    """Find and attribute the quotation spans of a parsed body and title with the rules."""
     lexicon = load_lexicon()
     body_ctx = ArticleContext(body, find_quote_spans(body.text), lexicon)
     title_ctx = None
@@ -63,11 +75,45 @@ def quotes_from_docs(
         title_ctx = ArticleContext(title, find_quote_spans(title.text), lexicon)
         body_ctx.add_title(title_ctx)
     body_results = attribute_spans(body_ctx, min_words=min_words)
-    quotes: list[Quote] = []
+    title_results: list[Attribution] = []
     if title_ctx is not None and title_ctx.spans:
         title_results = attribute_spans(title_ctx, body_ctx, min_words=min_words, known=body_results)
-        quotes.extend(_to_quotes(title_ctx.text, title_results, True, include_partial, body_ctx, title_ctx))
-    quotes.extend(_to_quotes(body.text, body_results, False, include_partial, body_ctx, title_ctx))
+    return Analysis(body_ctx, title_ctx, body_results, title_results)
+
+
+def rule_speakers(a: Analysis, in_title: bool = False) -> list[str | None]:
+    """The rules' speaker of each body (or title) attribution in the guideline's form."""
+    if in_title:
+        assert a.title is not None
+        return [
+            canonical_speaker(r.speaker, a.body, a.title, None) if r.is_quote else None
+            for r in a.title_results
+        ]
+    return [
+        canonical_speaker(r.speaker, a.body, a.title, r.cue_at if r.cue_at >= 0 else r.span.start)
+        if r.is_quote
+        else None
+        for r in a.body_results
+    ]
+
+
+def quotes_from_docs(
+    body: Doc, title: Doc | None, *, min_words: int = 4, include_partial: bool = True
+) -> list[Quote]:
+    """Quotes of one article from its parsed body and title (title quotes first).
+
+    Body speakers the rules leave empty or give to a description are then decided by the learned
+    speaker ranker (`ranker.py`).
+    """
+    a = analyse(body, title, min_words=min_words)
+    quotes: list[Quote] = []
+    if a.title is not None and a.title_results:
+        quotes.extend(
+            _to_quotes(a.title.text, a.title_results, rule_speakers(a, True), True, include_partial)
+        )
+    speakers = rule_speakers(a)
+    reranked = rerank(a.body, a.title, a.body_results, speakers)
+    quotes.extend(_to_quotes(a.body.text, a.body_results, speakers, False, include_partial, reranked))
     return quotes
 
 

@@ -92,6 +92,7 @@ TITLE_PREPS = {"dans", "sur", "à", "au", "par", "avec", "de", "du"}
 SUBJECT_DEPS = {"nsubj", "nsubj:pass", "csubj", "expl:subj"}
 STOP_NP = {",", ".", ";", ":", "(", ")", "!", "?", "«", "»", "“", "”", '"', "—", "–", "-", "…"}
 NP_PREPS = {"de", "du", "des", "d'", "d’"}
+_GLUED_HEAD = re.compile(r"\S*?(?:\w{2}\.|[A-ZÀ-Þ-]{2,})(?=[A-ZÀ-Þ][a-zß-ÿ]+(?:\s|$))")
 _SENT_END = re.compile(r"[.!?…]+")
 _INVERTED = re.compile(
     r"^(?P<verb>[\w'’]+?)(?:[\s-]+t)?[\s-]+(?P<clitic>il|elle|ils|elles|on)\b(?:[\s]+(?P<part>[\w'’]+))?",
@@ -517,23 +518,33 @@ class ArticleContext:
         if not kept or (len(kept) == 1 and kept[0].text.lower() in NOT_NAMES):
             return None
         start, end = kept[0].idx, kept[-1].idx + len(kept[-1].text)
-        if kept[0].i > 0 and self.doc[kept[0].i - 1].text.lower() in {
-            "le",
-            "la",
-            "les",
-            "l'",
-            "l’",
-            "du",
-            "des",
-            "au",
-            "aux",
-        }:
+        # Scraped text glues a sentence or a heading to the name: `RTL.Mischa Aznavour`,
+        # `EX-MINISTREManuel Valls`. The name starts after the glue.
+        glued = _GLUED_HEAD.match(self.text[start:end])
+        if glued:
+            start += glued.end()
+        if (
+            not glued
+            and kept[0].i > 0
+            and self.doc[kept[0].i - 1].text.lower()
+            in {
+                "le",
+                "la",
+                "les",
+                "l'",
+                "l’",
+                "du",
+                "des",
+                "au",
+                "aux",
+            }
+        ):
             # French person names take no article: `de la Transition écologique`, `du Grand Paris`.
             self._not_persons.add(self.text[start:end])
             return None
         # One word, hyphenated or not (`Bild`, `Marguerite-Bourgeoys`).
         one_word = all(t.text in {"-", "‐"} or self.doc[t.i - 1].text in {"-", "‐"} for t in kept[1:])
-        if one_word and kept[0].i > 0:
+        if one_word and not glued and kept[0].i > 0:
             prev = self.doc[kept[0].i - 1]
             low = prev.text.lower()
             if low in {"dans", "à", "au", "en", "par"} or (

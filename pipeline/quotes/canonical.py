@@ -29,7 +29,9 @@ import unicodedata
 from typing import TYPE_CHECKING
 
 from pipeline.quotes.attribution import (
+    FEMALE_NAMES,
     HONORIFICS,
+    MALE_NAMES,
     MEDIA_NOUNS,
     NAME_PARTICLES,
     PRE_ADJ,
@@ -329,11 +331,16 @@ class _Forms:
                 while start > 0 and t.i - start < 2 and self._first_name(doc, doc[start - 1], self.places):
                     start -= 1
                 prev = doc[start - 1] if start > 0 else None
-                # `France Bleu Paris Michel Le Gall`: a name run glued to another name is not extended.
+                # `France Bleu Paris Michel Le Gall`: a name run glued to another name is not extended,
+                # but a role's complement is no name: `le ministre de l'Économie Bruno Le Maire`.
                 glued = (
                     prev is not None
                     and prev.text[:1].isupper()
                     and prev.text.lower().rstrip(".") not in HONORIFICS
+                    and not (
+                        prev.i > 0
+                        and doc[prev.i - 1].text.lower() in {"de", "du", "des", "l'", "l’", "d'", "d’"}
+                    )
                 )
                 if start < t.i and not glued:
                     found.append(doc[start : t.i + len(words)].text)
@@ -343,6 +350,13 @@ class _Forms:
     def _first_name(doc: Doc, t: Token, places: set[str]) -> bool:
         """`Deven` in `le docteur Deven Juneja`: a capitalised proper noun the NER left out."""
         low = t.text.lower()
+        if (
+            (low in FEMALE_NAMES or low in MALE_NAMES)
+            and t.text[:1].isupper()
+            and not t.text.isupper()
+            and not (t.i > 0 and doc[t.i - 1].text.lower() in _DETERMINERS)
+        ):
+            return True  # `Marine` in `du Front national Marine Le Pen`, tagged X inside an ORG
         return (
             t.pos_ == "PROPN"
             and t.text.isalpha()
