@@ -39,8 +39,9 @@ def _to_quotes(
         if not r.is_quote or (r.kind == "partial" and not include_partial):
             continue
         mention = r.mention
-        if reranked is not None and reranked[i] is not None:
-            speaker, mention = reranked[i]  # type: ignore[misc]
+        picked = reranked[i] if reranked is not None else None
+        if picked is not None:
+            speaker, mention = picked
         quotes.append(
             Quote(
                 text=text[r.span.start : r.span.end],
@@ -84,7 +85,8 @@ def analyse(body: Doc, title: Doc | None, *, min_words: int = 4) -> Analysis:
 def rule_speakers(a: Analysis, in_title: bool = False) -> list[str | None]:
     """The rules' speaker of each body (or title) attribution in the guideline's form."""
     if in_title:
-        assert a.title is not None
+        if a.title is None:
+            return []
         return [
             canonical_speaker(r.speaker, a.body, a.title, None) if r.is_quote else None
             for r in a.title_results

@@ -92,6 +92,8 @@ TITLE_PREPS = {"dans", "sur", "à", "au", "par", "avec", "de", "du"}
 SUBJECT_DEPS = {"nsubj", "nsubj:pass", "csubj", "expl:subj"}
 STOP_NP = {",", ".", ";", ":", "(", ")", "!", "?", "«", "»", "“", "”", '"', "—", "–", "-", "…"}
 NP_PREPS = {"de", "du", "des", "d'", "d’"}
+#: Articles and contracted prepositions before a capitalised run that make it no person name.
+_ARTICLES = {"le", "la", "les", "l'", "l’", "du", "des", "au", "aux"}
 _GLUED_HEAD = re.compile(r"\S*?(?:\w{2}\.|[A-ZÀ-Þ-]{2,})(?=[A-ZÀ-Þ][a-zß-ÿ]+(?:\s|$))")
 _SENT_END = re.compile(r"[.!?…]+")
 _INVERTED = re.compile(
@@ -523,22 +525,7 @@ class ArticleContext:
         glued = _GLUED_HEAD.match(self.text[start:end])
         if glued:
             start += glued.end()
-        if (
-            not glued
-            and kept[0].i > 0
-            and self.doc[kept[0].i - 1].text.lower()
-            in {
-                "le",
-                "la",
-                "les",
-                "l'",
-                "l’",
-                "du",
-                "des",
-                "au",
-                "aux",
-            }
-        ):
+        if not glued and kept[0].i > 0 and self.doc[kept[0].i - 1].text.lower() in _ARTICLES:
             # French person names take no article: `de la Transition écologique`, `du Grand Paris`.
             self._not_persons.add(self.text[start:end])
             return None
