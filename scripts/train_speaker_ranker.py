@@ -27,7 +27,7 @@ from predict_quotes import read_source  # type: ignore[import-not-found]
 from pipeline.evaluate import QuoteItem, match_quotes
 from pipeline.nlp import load_spacy
 from pipeline.quotes import analyse, rule_speakers
-from pipeline.quotes.ranker import quote_candidates, speaker_key
+from pipeline.quotes.ranker import Candidate, quote_candidates, ranker_decides, speaker_key
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -98,7 +98,7 @@ def _matrix(rows: list[dict], names: list[str] | None = None):  # type: ignore[n
 def fit(rows: list[dict], c: float):  # type: ignore[no-untyped-def]
     from sklearn.linear_model import LogisticRegression
 
-    x, y, _, names = _matrix([r for r in rows if not _rule_is_entity(r)])
+    x, y, _, names = _matrix([r for r in rows if not _rules_stand(r)])
     model = LogisticRegression(C=c, max_iter=2000)
     model.fit(x, y)
     return model, names
@@ -114,12 +114,12 @@ def predict(model, names: list[str], rows: list[dict]) -> list[str | None]:  # t
             if qi not in best or scores[k] > best[qi][0]:
                 best[qi] = (scores[k], name)
             k += 1
-    return [r["rule"] if _rule_is_entity(r) or qi not in best else best[qi][1] for qi, r in enumerate(rows)]
+    return [r["rule"] if _rules_stand(r) or qi not in best else best[qi][1] for qi, r in enumerate(rows)]
 
 
-def _rule_is_entity(row: dict) -> bool:
-    """The policy of `ranker.rerank`: a named entity given by the rules stands."""
-    return any(f.get("rule") and f.get("entity") for _, f in row["candidates"])
+def _rules_stand(row: dict) -> bool:
+    """The policy of `ranker.rerank`: where the rules' speaker stands."""
+    return not ranker_decides(Candidate(n, f) for n, f in row["candidates"])
 
 
 def accuracy(rows: list[dict], speakers: list[str | None]) -> float:
@@ -181,7 +181,7 @@ def main() -> None:
         payload = {
             "trained_on": [str(g) for g in args.gold],
             "matched_quotes": len(rows),
-            "ranked_quotes": sum(not _rule_is_entity(r) for r in rows),
+            "ranked_quotes": sum(not _rules_stand(r) for r in rows),
             "bias": round(float(model.intercept_[0]), 4),
             "weights": dict(sorted(weights.items())),
         }

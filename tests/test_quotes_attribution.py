@@ -1052,3 +1052,51 @@ def test_celui_qui_is_resolved_like_a_pronoun(nlp: Language) -> None:
         "« haute cuisine biodynamique ».",
     )
     assert _speakers(quotes)[:2] == ["Mauro Colagreco", "Mauro Colagreco"]
+
+
+# -- a description followed by the name it describes -----------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Une étude a été publiée. Selon cette spécialiste de l'immunité, le risque existe. "
+            "« Plusieurs différences pourraient être dues à l'âge », estime une spécialiste qui n'a pas "
+            "participé à l'étude, la Pr Eleanor Riley.",
+            "Eleanor Riley",
+        ),
+        (
+            "« Aux réservations, citoyens ! », a lancé le secrétaire d'Etat au Tourisme Jean-Baptiste "
+            "Lemoyne jeudi sur BFMTV.",
+            "Jean-Baptiste Lemoyne",
+        ),
+        (
+            "Mike Frank a fondé le festival en 2002. « Nous sommes enthousiastes à l'idée de vous revoir », "
+            "a commenté le co-fondateur du festival de Tribeca, l'acteur Robert De Niro.",
+            "Robert De Niro",
+        ),
+    ],
+)
+def test_description_then_the_name_it_describes(nlp: Language, text: str, speaker: str) -> None:
+    quotes = [q for q in run(nlp, text) if q.kind == "direct"]
+    assert [q.speaker for q in quotes] == [speaker]
+
+
+def test_a_group_among_whom_a_name_is_not_that_person(nlp: Language) -> None:
+    q = one(
+        nlp,
+        "Une cinquantaine de députés ont réclamé des sanctions. « Ce dernier fait ouvertement l'apologie "
+        "du terrorisme », ont écrit les élus parmi lesquels la députée des Yvelines, Aurore Bergé.",
+    )
+    assert q.speaker != "Aurore Bergé"
+
+
+def test_a_name_after_a_verb_does_not_name_the_description(nlp: Language) -> None:
+    from pipeline.quotes.attribution import ArticleContext
+    from pipeline.quotes.marks import find_quote_spans
+
+    text = "« Nous allons reconstruire l'école », a promis le maire, qui a rencontré Paul Martin."
+    ctx = ArticleContext(nlp(text), find_quote_spans(text))
+    assert ctx.name_after_description("le maire", text.index("le maire")) is None
+    text = "« Nous allons reconstruire l'école », a promis le maire de la ville, Paul Martin."
+    ctx = ArticleContext(nlp(text), find_quote_spans(text))
+    assert ctx.name_after_description("le maire", text.index("le maire")) == "Paul Martin"

@@ -94,6 +94,14 @@ STOP_NP = {",", ".", ";", ":", "(", ")", "!", "?", "«", "»", "“", "”", '"'
 NP_PREPS = {"de", "du", "des", "d'", "d’"}
 #: Articles and contracted prepositions before a capitalised run that make it no person name.
 _ARTICLES = {"le", "la", "les", "l'", "l’", "du", "des", "au", "aux"}
+#: Singular determiners: a plural description (`les élus parmi lesquels ..., Aurore Bergé`) is a group.
+_DESCRIPTION_DETERMINERS = {"le", "la", "un", "une", "cette", "ce", "cet", "son", "sa", "leur"}
+#: What may sit between a description and the name it describes: an apposition (`, l'acteur`,
+#: `, la Pr`) or, without a comma, a complement of the role (`au Tourisme`, `de la Santé`).
+_APPOSED_NAME = re.compile(
+    r"(?:,\s*(?:(?:le|la|l['’]|un|une)\s*)?(?:[a-zà-ÿ-]+\s+){0,2}(?:(?:Pr|Dr|Me|M\.|Mme|Mgr)\.?\s+)?"
+    r"|^\s+(?:au|aux|à\s+la|à\s+l['’]|de\s+la|de\s+l['’]|du|des)\s*[A-ZÀ-Þ][\w'’-]*(?:\s+[\w'’-]+){0,2}\s+)$"
+)
 _GLUED_HEAD = re.compile(r"\S*?(?:\w{2}\.|[A-ZÀ-Þ-]{2,})(?=[A-ZÀ-Þ][a-zß-ÿ]+(?:\s|$))")
 _SENT_END = re.compile(r"[.!?…]+")
 _INVERTED = re.compile(
@@ -1128,6 +1136,35 @@ class ArticleContext:
             if before in {"au", "du"} and first.text not in {"Le", "La", "Les"}:
                 name = _with_determiner(before, name)
             return self._org_full(name)
+        return None
+
+    def name_after_description(self, mention: str, at: int) -> str | None:
+        """The person a cue's description is followed by: `estime une spécialiste qui n'a pas
+        participé à l'étude, la Pr Eleanor Riley`, `a lancé le secrétaire d'Etat au Tourisme
+        Jean-Baptiste Lemoyne`, `a commenté le co-fondateur du festival, l'acteur Robert De Niro`.
+
+        Only for a singular description (determiner first); the gap to the name holds no quotation, no
+        sentence end and no verb outside a relative clause. None when no such name follows.
+        """
+        words = mention.lower().replace("’", "'").split()
+        if not words or not (words[0] in _DESCRIPTION_DETERMINERS or words[0].startswith("l'")):
+            return None
+        end = at + len(mention)
+        sent_end = self.sentence_of(at)[1]
+        for p in self.persons:
+            if p.start < end or p.start > min(end + 100, sent_end):
+                continue
+            gap = self.text[end : p.start]
+            if any(c in gap for c in '«»“”"„;.!?:') or not _APPOSED_NAME.search(gap):
+                break
+            relative = False
+            for i in range(self.tok_at[end] if self.tok_at[end] >= 0 else p.start, self.tok_at[p.start]):
+                t = self.doc[i]
+                if t.lower_ in {"qui", "dont", "que", "qu'", "qu’"}:
+                    relative = True
+                elif t.pos_ in {"VERB", "AUX"} and not relative:
+                    return None
+            return self.fullest_name(p.text, p.start)
         return None
 
     def joint_speakers(self, speaker: str, at: int) -> str:
@@ -2501,7 +2538,8 @@ def attribute_spans(
             speaker, mention = prev.speaker, prev.mention if interrupted else None
         elif cue is not None and cue.mention:
             at = cue.mention_at if not title_mode else len(names_ctx.text)
-            speaker = names_ctx.resolve(cue.mention, at, previous)
+            named = None if title_mode else ctx.name_after_description(cue.mention, cue.mention_at)
+            speaker = named or names_ctx.resolve(cue.mention, at, previous)
             if speaker and not title_mode:
                 speaker = ctx.joint_speakers(speaker, cue.mention_at)
         explicit = cue is not None and cue.how in {"after", "before", "selon", "colon", "continuation"}

@@ -310,24 +310,30 @@ def rerank(
     speakers: list[str | None],
     weights: dict[str, float] | None = None,
 ) -> list[tuple[str | None, str | None] | None]:
-    """The ranker's (speaker, mention) for each body attribution, or None where the rules' stands.
-
-    The rules' speaker stands when it is a person or organisation the article names: in
-    cross-validation the ranker never improved on those. It decides where the rules found nobody
-    or only a description.
-    """
+    """The ranker's (speaker, mention) for each body attribution, or None where the rules' stands
+    (see `ranker_decides`)."""
     weights = weights if weights is not None else load_weights()
     out: list[tuple[str | None, str | None] | None] = [None] * len(results)
     if weights is None:
         return out
     for i, cands in enumerate(quote_candidates(body, title, results, speakers)):
-        rule = next((c for c in cands if c.features.get("rule")), None)
-        if not cands or (rule is not None and rule.features.get("entity")):
+        if not cands or not ranker_decides(cands):
             continue
         best = choose(cands, weights)
         if best is not None and speaker_key(best.name) != speaker_key(speakers[i]):
             out[i] = (best.name, best.mention)
     return out
+
+
+def ranker_decides(candidates: Iterable[Candidate]) -> bool:
+    """Whether the ranker chooses for this quote, or the rules' speaker stands.
+
+    The rules' speaker stands when it is a person or organisation the article names: in
+    cross-validation the ranker never improved on those, not even on continuations or pronouns
+    the rules resolved. It decides where the rules found nobody or only a description.
+    """
+    rule = next((c for c in candidates if c.features.get("rule")), None)
+    return rule is None or not rule.features.get("entity")
 
 
 @lru_cache(maxsize=4)
