@@ -1100,3 +1100,51 @@ def test_a_name_after_a_verb_does_not_name_the_description(nlp: Language) -> Non
     text = "« Nous allons reconstruire l'école », a promis le maire de la ville, Paul Martin."
     ctx = ArticleContext(nlp(text), find_quote_spans(text))
     assert ctx.name_after_description("le maire", text.index("le maire")) == "Paul Martin"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Gilmer Torres, de la police, a parlé le premier. « Les deux autres Français ont été retrouvés », "
+            "a avancé de son côté le général Javier Petit.",
+            "Javier Petit",
+        ),
+        (
+            "Damien Abad a parlé le premier. « Il y avait du Cyrano en lui », commente quant à lui le député "
+            "Guillaume Larrivé.",
+            "Guillaume Larrivé",
+        ),
+    ],
+)
+def test_adverbial_phrase_between_cue_verb_and_subject(nlp: Language, text: str, speaker: str) -> None:
+    quotes = [q for q in run(nlp, text) if q.kind == "direct"]
+    assert [q.speaker for q in quotes] == [speaker]
+
+
+def test_object_clitic_before_an_inverted_cue_is_not_the_speaker(nlp: Language) -> None:
+    quotes = run(
+        nlp,
+        "Emmanuel Macron a rencontré des retraités. « On pouvait parler très librement », leur a-t-il dit, "
+        "avant d'ajouter : « Je trouve que c'est une bonne pratique pour le pays. »",
+    )
+    assert [q.speaker for q in quotes] == ["Emmanuel Macron", "Emmanuel Macron"]
+
+
+def test_a_ministry_is_not_the_minister_with_the_same_portfolio(nlp: Language) -> None:
+    q = run(
+        nlp,
+        "« C'était un éminent diplomate », a déclaré Israël Katz, ministre israélien des Affaires étrangères. "
+        "« L'ambassadeur est décédé de manière inattendue », a indiqué le ministère chinois des Affaires "
+        "étrangères dans un communiqué.",
+    )[1]
+    assert q.speaker == "le ministère chinois des Affaires étrangères"
+
+
+def test_an_indefinite_description_is_not_an_earlier_role(nlp: Language) -> None:
+    q = run(
+        nlp,
+        "« Le texte sera voté », a assuré le député Paul Martin. Tous ne sont pas d'accord. "
+        "« Ce texte est une erreur grave pour le pays », regrette un député de la majorité.",
+    )[1]
+    assert q.speaker == "un député de la majorité"

@@ -192,7 +192,7 @@ _NAME_HEADS = {
 #: Adverbial phrases that can sit between an inverted clitic and the cue participle.
 _ADVERBIAL_PHRASE = re.compile(
     r"\b(?:par ailleurs|pour sa part|pour leur part|de son côté|de leur côté|à nouveau|une nouvelle fois|"
-    r"en outre|quant à (?:lui|elle))\b",
+    r"de nouveau|à son tour|à leur tour|en outre|quant à (?:lui|elle|eux|elles)|(?:lui|elle|eux|elles) aussi)\b",
     re.IGNORECASE,
 )
 _MONTHS = {
@@ -1312,8 +1312,10 @@ class ArticleContext:
         head = heads[0]
         best_key: tuple[int, bool, int] | None = None
         best_person: str | None = None
+        # `une spécialiste`, `un député` introduce someone new: no earlier role is theirs.
+        indefinite = det in {"un", "une"}
         for r in self.roles:
-            if r.head != head:
+            if r.head != head or indefinite:
                 continue
             score = len(set(content) & r.words)
             complement = set(heads[1:]) - set(heads[:1]) if _COMPLEMENT.search(mention) else set()
@@ -1323,7 +1325,8 @@ class ArticleContext:
             key = (score, before, r.start if before else -r.start)
             if best_key is None or key > best_key:
                 best_key, best_person = key, r.person
-        if best_person is None:
+        if best_person is None and not indefinite and (head not in ORG_NOUNS or head in ROLE_NOUNS):
+            # (`le ministère des Affaires étrangères` is no `ministre des Affaires étrangères`)
             for r in self.roles:
                 score = len(set(heads) & r.words)
                 if score >= 2 and det not in {"les", "des", "ces"}:
@@ -1686,6 +1689,11 @@ class Attributor:
         while k < len(doc) and doc[k].idx < limit:
             t = doc[k]
             low = t.text.lower()
+            phrase = _ADVERBIAL_PHRASE.match(self.ctx.text, t.idx)
+            if phrase:  # `a avancé de son côté le général X`, `commente quant à lui le député X`
+                while k < len(doc) and doc[k].idx < phrase.end():
+                    k += 1
+                continue
             if low in ADVERBS or t.pos_ == "ADV" or t.text in {"-"}:
                 k += 1
                 continue
@@ -1815,8 +1823,8 @@ class Attributor:
                         while first < h.head.i and child.doc[first].pos_ == "ADP":
                             first += 1  # `selon l'OCDE qui appelle`: the antecedent without its preposition
                         return self._np_at(first)
-                    if low in {"-t", "t", "ce", "c'", "cela", "ça", "qui", "que"}:
-                        continue
+                    if low in {"-t", "t", "ce", "c'", "cela", "ça", "qui", "que", "leur", "me", "te", "se"}:
+                        continue  # (`leur a-t-il dit`: an object clitic the parser took for the subject)
                     det = child.doc[child.i - 1] if child.i > 0 else child
                     demonstrative = f"{det.text.lower()} {low}"
                     if demonstrative in LATEST or demonstrative in PLURAL_PRONOUNS:
