@@ -1148,3 +1148,17 @@ def test_an_indefinite_description_is_not_an_earlier_role(nlp: Language) -> None
         "« Ce texte est une erreur grave pour le pays », regrette un député de la majorité.",
     )[1]
     assert q.speaker == "un député de la majorité"
+
+
+def test_a_gendered_role_prefers_a_person_known_to_have_that_gender(nlp: Language) -> None:
+    from pipeline.quotes.attribution import ArticleContext
+
+    text = (
+        "Dominique Lamy a annoncé son départ. Dominique Lamy part pour Lyon. "
+        "Son coéquipier Christian Roux a réagi. Dominique Lamy n'a rien dit."
+    )
+    ctx = ArticleContext(nlp(text), [])
+    at = len(text)
+    assert ctx._salient_person(at) == "Dominique Lamy"
+    assert ctx._salient_person(at, "m") == "Christian Roux"  # `Christian`: a male first name
+    assert ctx._salient_person(at, "f") == "Dominique Lamy"  # nobody known to be a woman: no filter

@@ -1528,9 +1528,16 @@ class ArticleContext:
     def _salient_person(self, at: int, gender: str | None = None) -> str | None:
         """The person the article is most about (subject mentions count double), for `la ministre`."""
         scores: dict[str, float] = {}
+        # With a gender, persons known to have it come first (`le champion du monde` is Christian
+        # Karembeu, not Adriana Karembeu whose first name says nothing to the lists).
+        known = gender is not None and any(
+            self._gender(self.fullest_name(p.text)) == gender for p in self.persons if p.start <= at
+        )
         for p in self.persons:
             name = self.fullest_name(p.text)
             if gender is not None and self._gender(name) == ("m" if gender == "f" else "f"):
+                continue
+            if known and self._gender(name) != gender:
                 continue
             bonus = 2.0 if p.subject else 1.0
             if p.start < 0:
