@@ -1162,3 +1162,12 @@ def test_a_gendered_role_prefers_a_person_known_to_have_that_gender(nlp: Languag
     assert ctx._salient_person(at) == "Dominique Lamy"
     assert ctx._salient_person(at, "m") == "Christian Roux"  # `Christian`: a male first name
     assert ctx._salient_person(at, "f") == "Dominique Lamy"  # nobody known to be a woman: no filter
+
+
+def test_a_spouse_is_the_other_person_with_the_surname(nlp: Language) -> None:
+    q = one(
+        nlp,
+        "Patrick Balkany a été condamné. Isabelle Balkany était absente. "
+        "« Nous allons faire appel de cette décision », a déclaré l'épouse de Patrick Balkany.",
+    )
+    assert q.speaker == "Isabelle Balkany"

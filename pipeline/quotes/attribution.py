@@ -228,8 +228,30 @@ _KIN_NOUNS = {
     "grand-mère",
     "demi-frère",
     "demi-sœur",
+    "épouse",
+    "époux",
+    "mari",
+    "veuve",
+    "veuf",
+    "ex-épouse",
+    "ex-mari",
+    "ex-femme",
 }
-_KIN_FEMININE = {"sœur", "soeur", "mère", "fille", "cousine", "tante", "nièce", "grand-mère", "demi-sœur"}
+_KIN_FEMININE = {
+    "sœur",
+    "soeur",
+    "mère",
+    "fille",
+    "cousine",
+    "tante",
+    "nièce",
+    "grand-mère",
+    "demi-sœur",
+    "épouse",
+    "veuve",
+    "ex-épouse",
+    "ex-femme",
+}
 #: Nouns after a possessive that can be an inverted subject (`a confié son entourage`).
 _SPEAKING_NOUNS = {"entourage", "camp", "défense", "conseil", "conseils", "staff", "clan", "cabinet"}
 #: Nouns that stand for any organisation (`l'institution`, `l'organisme`).
