@@ -1171,3 +1171,12 @@ def test_a_spouse_is_the_other_person_with_the_surname(nlp: Language) -> None:
         "« Nous allons faire appel de cette décision », a déclaré l'épouse de Patrick Balkany.",
     )
     assert q.speaker == "Isabelle Balkany"
+
+
+def test_an_indefinite_apposition_is_the_person_it_describes(nlp: Language) -> None:
+    q = one(
+        nlp,
+        "Selon Susie Stringfellow, une femme de militaire qui a échangé avec le couple, la question se pose. "
+        "Elle a répondu aux médias. « Harry s'est montré très intéressé par le sujet », a-t-elle avancé.",
+    )
+    assert q.speaker == "Susie Stringfellow"

@@ -1334,11 +1334,16 @@ class ArticleContext:
         head = heads[0]
         best_key: tuple[int, bool, int] | None = None
         best_person: str | None = None
-        # `une spécialiste`, `un député` introduce someone new: no earlier role is theirs.
+        # `une spécialiste`, `un député` introduce someone new: no earlier role is theirs, only the
+        # role they are themselves in apposition with (`Susie Stringfellow, une femme de militaire`).
         indefinite = det in {"un", "une"}
+        here = self.sentence_index(at)
         definite_det = det in {"le", "la", "l", "ce", "cet", "cette"} or det.startswith(("l'", "l’"))
         for r in self.roles:
-            if r.head != head or indefinite:
+            if r.head != head or (
+                indefinite
+                and not (r.start >= 0 and abs(at - r.start) <= 120 and self.sentence_index(r.start) == here)
+            ):
                 continue
             score = len(set(content) & r.words)
             complement = set(heads[1:]) - set(heads[:1]) if _COMPLEMENT.search(mention) else set()
