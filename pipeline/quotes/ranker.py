@@ -232,8 +232,8 @@ def _candidates(
             f["log_gap_before"] = math.log1p(start - last_before[entity_key]) / 5
         else:
             f["first_after"] = 1.0
-        if not mentioned and not f.get("rule") and not f.get("prev"):
-            continue  # far from the quote and not proposed by the rules: not a candidate
+        if not mentioned and not f.get("rule") and not f.get("prev") and not e.in_title:
+            continue  # far from the quote, not in the title, not proposed by the rules: no candidate
         seen.add(entity_key)
         candidates.append(Candidate(e.name, f, nearest.text if nearest is not None else e.name))
     # The rules' and the previous quote's speakers when they are not named entities (descriptions).
