@@ -1180,3 +1180,11 @@ def test_an_indefinite_apposition_is_the_person_it_describes(nlp: Language) -> N
         "Elle a répondu aux médias. « Harry s'est montré très intéressé par le sujet », a-t-elle avancé.",
     )
     assert q.speaker == "Susie Stringfellow"
+
+
+def test_headline_topic_word_is_no_part_of_a_name(nlp: Language) -> None:
+    from pipeline.quotes.attribution import ArticleContext
+
+    ctx = ArticleContext(nlp("Affaire Hulot : Macron défend son ministre"), [])
+    assert "Hulot" in [p.text for p in ctx.persons]
+    assert not any(p.text.startswith("Affaire") for p in ctx.persons)

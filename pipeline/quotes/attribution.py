@@ -102,6 +102,22 @@ _APPOSED_NAME = re.compile(
     r"(?:,\s*(?:(?:le|la|l['’]|un|une)\s*)?(?:[a-zà-ÿ-]+\s+){0,2}(?:(?:Pr|Dr|Me|M\.|Mme|Mgr)\.?\s+)?"
     r"|^\s+(?:au|aux|à\s+la|à\s+l['’]|de\s+la|de\s+l['’]|du|des)\s*[A-ZÀ-Þ][\w'’-]*(?:\s+[\w'’-]+){0,2}\s+)$"
 )
+#: Headline topic words the NER takes into a name: `Affaire Carlos Ghosn : ...`, `Procès Fillon`.
+_TOPIC_WORDS = {
+    "affaire",
+    "procès",
+    "mort",
+    "décès",
+    "disparition",
+    "meurtre",
+    "assassinat",
+    "exclusif",
+    "vidéo",
+    "portrait",
+    "hommage",
+    "interview",
+    "témoignage",
+}
 _GLUED_HEAD = re.compile(r"\S*?(?:\w{2}\.|[A-ZÀ-Þ-]{2,})(?=[A-ZÀ-Þ][a-zß-ÿ]+(?:\s|$))")
 _SENT_END = re.compile(r"[.!?…]+")
 _INVERTED = re.compile(
@@ -523,7 +539,11 @@ class ArticleContext:
     # -- names ---------------------------------------------------------------------------------
     def _clean_person(self, ent: Span) -> Mention | None:
         tokens = list(ent)
-        while tokens and (tokens[0].text.lower() in HONORIFICS or not tokens[0].text[:1].isupper()):
+        while tokens and (
+            tokens[0].text.lower() in HONORIFICS
+            or not tokens[0].text[:1].isupper()
+            or (tokens[0].text.lower() in _TOPIC_WORDS and len(tokens) > 1)
+        ):
             tokens = tokens[1:]
         kept: list[Token] = []
         for t in tokens:
