@@ -1188,3 +1188,12 @@ def test_headline_topic_word_is_no_part_of_a_name(nlp: Language) -> None:
     ctx = ArticleContext(nlp("Affaire Hulot : Macron défend son ministre"), [])
     assert "Hulot" in [p.text for p in ctx.persons]
     assert not any(p.text.startswith("Affaire") for p in ctx.persons)
+
+
+def test_selon_laquelle_is_a_relative_clause_not_a_source(nlp: Language) -> None:
+    quotes = run(
+        nlp,
+        "Le sénateur Philippe Bas préside la commission. Il juge « pour le moins fragile » la thèse "
+        "« officielle » selon laquelle Alexandre Benalla n'avait qu'une « simple fonction d'organisation ».",
+    )
+    assert "Alexandre Benalla" not in [q.speaker for q in quotes]

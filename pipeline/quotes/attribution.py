@@ -2068,8 +2068,12 @@ class Attributor:
         m = re.match(r"\(([A-ZÉ][\w'’.-]*[a-zé][\w'’.-]*(?:\s+[A-ZÉ][\w'’.-]+){1,3})\)", rest)
         if m:
             return Cue("after", "()", i, m.group(1), i + 1)
-        m = re.match(r"(selon|d'après|d’après)\s+", rest, re.IGNORECASE)
-        if m:
+        m = re.match(
+            r"(selon|d'après|d’après)\s+(?!(?:lequel|laquelle|lesquels|lesquelles|qui)\b)",
+            rest,
+            re.IGNORECASE,
+        )
+        if m:  # (`la thèse « officielle » selon laquelle X ...`: a relative clause, not a source)
             k = self.ctx.tok_at[i + m.end()] if i + m.end() < len(text) else -1
             np = self._np_at(k) if k >= 0 else None
             if np and not self._anonymous_document(np[0]):
