@@ -1200,3 +1200,12 @@ def test_selon_laquelle_is_a_relative_clause_not_a_source(nlp: Language) -> None
     a = analyse(nlp(text), None)
     assert [r.cue for r in a.body_results if r.is_quote] != ["selon"]
     assert "Alexandre Benalla" not in rule_speakers(a)
+
+
+def test_a_date_between_cue_verb_and_subject_is_skipped(nlp: Language) -> None:
+    q = one(
+        nlp,
+        "Le procès aura lieu en appel. « Nous serons présents à l'audience », a indiqué le 23 septembre "
+        "l'avocat Paul Martin.",
+    )
+    assert (q.speaker, q.speaker_mention) == ("Paul Martin", "l'avocat Paul Martin")

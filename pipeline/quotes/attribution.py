@@ -1770,6 +1770,14 @@ class Attributor:
             if t.like_num and k + 1 < len(doc) and doc[k + 1].text.lower() in _MONTHS:
                 k += 2  # `a indiqué mardi 9 juin Matignon`: a date, not the subject
                 continue
+            if (
+                low in {"le", "ce"}
+                and k + 2 < len(doc)
+                and doc[k + 1].like_num
+                and doc[k + 2].text.lower() in _MONTHS
+            ):
+                k += 3  # `a prévu le 23 septembre X`: a date with its article
+                continue
             if low in {
                 "à",
                 "au",
