@@ -1209,3 +1209,12 @@ def test_a_date_between_cue_verb_and_subject_is_skipped(nlp: Language) -> None:
         "l'avocat Paul Martin.",
     )
     assert (q.speaker, q.speaker_mention) == ("Paul Martin", "l'avocat Paul Martin")
+
+
+def test_a_company_noun_is_the_company_just_named(nlp: Language) -> None:
+    q = one(
+        nlp,
+        "Le constructeur Renault a présenté ses résultats lundi. Les ventes ont baissé de 10 %. "
+        "« Nous restons confiants pour la fin de l'année », assure la société dans un communiqué.",
+    )
+    assert (q.speaker, q.speaker_mention) == ("Renault", "la société")

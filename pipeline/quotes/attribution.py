@@ -272,6 +272,24 @@ _KIN_FEMININE = {
 _SPEAKING_NOUNS = {"entourage", "camp", "défense", "conseil", "conseils", "staff", "clan", "cabinet"}
 #: Nouns that stand for any organisation (`l'institution`, `l'organisme`).
 _GENERIC_BODIES = {"institution", "organisme", "instance"}
+#: Nouns for a company or an association that stand for the one named just before (`la société`
+#: after `Adventure Line Productions`); institutions (`le parquet`, `la préfecture`) are not among them.
+_CORPORATE_NOUNS = {
+    "société",
+    "entreprise",
+    "groupe",
+    "association",
+    "enseigne",
+    "firme",
+    "constructeur",
+    "compagnie",
+    "marque",
+    "opérateur",
+    "laboratoire",
+    "fondation",
+    "organisation",
+    "ong",
+}
 _SMALL_WORDS = {"de", "du", "des", "la", "le", "l'", "et", "d'", "&"}
 #: The `de` that opens a noun's complement: `le maire de Paris`, `la ministre d'Etat`.
 _COMPLEMENT = re.compile(r"\b(?:de|du|des)\s+|\bd['’]\s*", re.IGNORECASE)
@@ -1413,7 +1431,7 @@ class ArticleContext:
                     det = body.group(1) or {"du ": "le ", "des ": "les "}[body.group(2)]
                     return det + body.group(3).strip()  # `le communiqué de la mairie` -> `la mairie`
             return None
-        if head in _GENERIC_BODIES and definite:
+        if (head in _GENERIC_BODIES or head in _CORPORATE_NOUNS) and definite:
             # `l'institution` after `L'Académie des sciences a publié ...`: the organisation named last
             here = self.sentence_index(at)
             bodies = [
