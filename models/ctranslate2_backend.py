@@ -229,10 +229,16 @@ def ensure_converted(spec: ModelSpec) -> Path:
 
 
 def _cores() -> int:
+    """Cores this process may use: its CPU affinity, capped by OMP_NUM_THREADS when that is set
+    (a Ray worker gets OMP_NUM_THREADS = its num_cpus; a cron job can set it to share the box)."""
     try:
-        return len(os.sched_getaffinity(0))
+        cores = len(os.sched_getaffinity(0))
     except AttributeError:  # pragma: no cover - not Linux
-        return os.cpu_count() or 1
+        cores = os.cpu_count() or 1
+    omp = os.environ.get("OMP_NUM_THREADS", "").strip()
+    if omp.isdigit() and int(omp) > 0:
+        cores = min(cores, int(omp))
+    return cores
 
 
 def thread_layout(spec: ModelSpec) -> tuple[int, int]:

@@ -324,6 +324,20 @@ def test_thread_layout(
     assert ctranslate2_backend.thread_layout(spec) == layout
 
 
+@pytest.mark.parametrize(("omp", "expected"), [("", None), ("1", 1), ("0", None), ("x", None), ("999", None)])
+def test_cores_honour_omp_num_threads(
+    omp: str, expected: int | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """OMP_NUM_THREADS (set by Ray for a worker's num_cpus, or by the cron job) caps the cores used."""
+    import os
+
+    from models import ctranslate2_backend
+
+    monkeypatch.setenv("OMP_NUM_THREADS", omp)
+    affinity = len(os.sched_getaffinity(0))
+    assert ctranslate2_backend._cores() == (affinity if expected is None else min(expected, affinity))
+
+
 def test_parallel_batches_give_the_same_outputs(spiky_marian: Path) -> None:
     """Batches decoded two at a time (inter_threads 2) equal the same batches decoded in turn."""
     from models.ctranslate2_backend import CTranslate2Seq2Seq

@@ -23,8 +23,9 @@
   models before it takes work); a worker that is gone for good is left out of later chunks, and
   when none is left the run stops with `ExecutorError` (the ledger keeps what was done; the next
   run resumes).
-- Threads: Ray sets OMP_NUM_THREADS in each worker to the CPUs it reserves (at least 1), and torch
-  sizes its thread pool from it, so no `runtime_env` is needed. On a cluster (`address` set), every
+- Threads: Ray sets OMP_NUM_THREADS in each worker to the CPUs it reserves (at least 1); torch
+  sizes its thread pool from it and the CTranslate2 backend caps its cores by it
+  (`models.ctranslate2_backend._cores`), so no `runtime_env` is needed. On a cluster (`address` set), every
   node must have pressbrief, its models and the same Python environment installed: no code is
   shipped to the workers.
 - `stage_stats()` adds up each stage's seconds and counters over all workers (seconds are busy
