@@ -4,8 +4,10 @@ The rules in `attribution.py` give one speaker per quote. On articles they were 
 often pick a nearby wrong entity (a continuation carried past a new speaker, a pronoun given to the
 wrong person, a party instead of its member). The ranker takes, for each body quote, the rules'
 speaker, the previous quote's speaker, every person and organisation the article names (each in its
-guideline form, `canonical.py`) and `null`, describes each candidate by where it stands from the
-quote and what the parse says of it, and keeps the highest-scoring one.
+guideline form, `canonical.py`) and `null`, and describes each candidate by where it stands from
+the quote and what the parse says of it. Where the rules found nobody or only a description
+(`ranker_decides`), the highest-scoring candidate replaces their speaker; a person or organisation
+the rules named stands (cross-validation found no gain in overriding those).
 
 The scorer is a logistic regression whose weights live in `ranker_weights.json`, trained by
 `scripts/train_speaker_ranker.py` on the gold files under eval/ (the blind test set excluded).
