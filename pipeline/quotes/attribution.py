@@ -94,6 +94,10 @@ STOP_NP = {",", ".", ";", ":", "(", ")", "!", "?", "«", "»", "“", "”", '"'
 NP_PREPS = {"de", "du", "des", "d'", "d’"}
 #: Articles and contracted prepositions before a capitalised run that make it no person name.
 _ARTICLES = {"le", "la", "les", "l'", "l’", "du", "des", "au", "aux"}
+#: Determiners and possessives that open a description (`le`, `cette`, `ses`); elided `l'` aside.
+DETERMINERS = frozenset(
+    {"le", "la", "les", "un", "une", "des", "ce", "cet", "cette", "ces", "son", "sa", "ses", "leur"}
+)
 #: Singular determiners: a plural description (`les élus parmi lesquels ..., Aurore Bergé`) is a group.
 _DESCRIPTION_DETERMINERS = {"le", "la", "un", "une", "cette", "ce", "cet", "son", "sa", "leur"}
 #: What may sit between a description and the name it describes: an apposition (`, l'acteur`,
@@ -1340,32 +1344,7 @@ class ArticleContext:
         words = [w.lower() for w in re.findall(r"[\w'’-]+", mention)]
         det = words[0] if words else ""
         content = [re.sub(r"^[ld]['’]", "", w) for w in words]
-        content = [
-            w
-            for w in content
-            if w
-            not in {
-                "le",
-                "la",
-                "les",
-                "un",
-                "une",
-                "des",
-                "de",
-                "du",
-                "ce",
-                "cet",
-                "cette",
-                "ces",
-                "son",
-                "sa",
-                "ses",
-                "leur",
-                "d",
-                "l",
-                "",
-            }
-        ]
+        content = [w for w in content if w not in DETERMINERS | {"de", "du", "d", "l", ""}]
         heads = [w for w in content if w not in PRE_ADJ]
         if not heads:
             return mention

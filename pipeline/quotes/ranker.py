@@ -25,6 +25,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from pipeline.quotes.attribution import (
+    DETERMINERS,
     DOCUMENT_NOUNS,
     GROUP_NOUNS,
     MEDIA_NOUNS,
@@ -195,30 +196,24 @@ def _candidates(
         nearest = min(e.mentions, key=lambda m: min(abs(m.start - end), abs(start - m.end)), default=None)
         for m in e.mentions:
             s = body.sentence_index(m.start)
+            # (feature of the region, prefix of its speaks/subject flags, whether `subject` counts)
+            region: tuple[str, str, bool] | None = None
             if m.end <= start and s == q_sent:
-                f["same_sent_before"] = 1.0
-                mentioned = True
-                if m.speaks:
-                    f["same_sent_before:speaks"] = 1.0
-                if m.subject:
-                    f["same_sent_before:subject"] = 1.0
+                region = ("same_sent_before", "same_sent_before", True)
             elif m.start >= end and s == q_end_sent:
-                f["same_sent_after"] = 1.0
-                mentioned = True
-                if m.speaks:
-                    f["same_sent_after:speaks"] = 1.0
+                region = ("same_sent_after", "same_sent_after", False)
             elif m.end <= start and q_sent - 3 <= s < q_sent:
-                f[f"prev_sent{q_sent - s}"] = 1.0
-                mentioned = True
-                if m.speaks:
-                    f["prev_sents:speaks"] = 1.0
-                if m.subject:
-                    f["prev_sents:subject"] = 1.0
+                region = (f"prev_sent{q_sent - s}", "prev_sents", True)
             elif m.start >= end and s == q_end_sent + 1:
-                f["next_sent"] = 1.0
+                region = ("next_sent", "next_sent", False)
+            if region is not None:
+                key, flags, with_subject = region
+                f[key] = 1.0
                 mentioned = True
                 if m.speaks:
-                    f["next_sent:speaks"] = 1.0
+                    f[f"{flags}:speaks"] = 1.0
+                if with_subject and m.subject:
+                    f[f"{flags}:subject"] = 1.0
             if m.speaks:
                 f["speaks_anywhere"] = 1.0
             if m.start >= end and s == q_end_sent and m.start - end <= 60:
@@ -251,23 +246,7 @@ def _candidates(
     return candidates
 
 
-_DETERMINERS = {
-    "le",
-    "la",
-    "les",
-    "l'",
-    "un",
-    "une",
-    "des",
-    "ce",
-    "cet",
-    "cette",
-    "ces",
-    "son",
-    "sa",
-    "ses",
-    "leur",
-}
+_DETERMINERS = DETERMINERS | {"l'"}
 _NOUN_CLASSES = (
     ("role", ROLE_NOUNS),
     ("org", ORG_NOUNS),
