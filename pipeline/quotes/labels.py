@@ -18,7 +18,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import cache, lru_cache
-from importlib import resources
+
+from pipeline.quotes.lexicon import read_sections
 
 __all__ = ["is_label", "label_list"]
 
@@ -95,20 +96,7 @@ def _norm(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _lists() -> dict[str, tuple[str, ...]]:
-    raw = resources.files("pipeline.quotes").joinpath("labels.txt").read_text(encoding="utf-8")
-    lists: dict[str, list[str]] = {}
-    current: list[str] | None = None
-    for line in raw.splitlines():
-        line = line.split("  #", 1)[0].strip()
-        if not line or line.startswith("#"):
-            continue
-        if line.startswith("[") and line.endswith("]"):
-            current = lists.setdefault(line[1:-1], [])
-            continue
-        if current is None:
-            raise ValueError(f"labels.txt: entry before any [section]: {line!r}")
-        current.append(_norm(line))
-    return {name: tuple(entries) for name, entries in lists.items()}
+    return {name: tuple(_norm(line) for line in lines) for name, lines in read_sections("labels.txt").items()}
 
 
 def label_list(name: str) -> tuple[str, ...]:

@@ -89,22 +89,33 @@ def load_lexicon() -> Lexicon:
     return Lexicon(forms=forms, source_preps=frozenset(preps))
 
 
-@lru_cache(maxsize=1)
-def _wordlists() -> dict[str, frozenset[str]]:
-    raw = resources.files("pipeline.quotes").joinpath("wordlists.txt").read_text(encoding="utf-8")
-    lists: dict[str, set[str]] = {}
-    current: set[str] | None = None
+def read_sections(filename: str) -> dict[str, list[str]]:
+    """The lines of each `[section]` of a packaged list file (`wordlists.txt`, `labels.txt`).
+
+    Blank lines, `#` comment lines and `  # ...` trailing comments are dropped.
+    """
+    raw = resources.files("pipeline.quotes").joinpath(filename).read_text(encoding="utf-8")
+    sections: dict[str, list[str]] = {}
+    current: list[str] | None = None
     for line in raw.splitlines():
         line = line.split("  #", 1)[0].strip()
         if not line or line.startswith("#"):
             continue
         if line.startswith("[") and line.endswith("]"):
-            current = lists.setdefault(line[1:-1], set())
+            current = sections.setdefault(line[1:-1], [])
             continue
         if current is None:
-            raise ValueError(f"wordlists.txt: words before any [section]: {line!r}")
-        current.update(w.replace("_", " ") for w in line.split())
-    return {name: frozenset(words) for name, words in lists.items()}
+            raise ValueError(f"{filename}: entry before any [section]: {line!r}")
+        current.append(line)
+    return sections
+
+
+@lru_cache(maxsize=1)
+def _wordlists() -> dict[str, frozenset[str]]:
+    return {
+        name: frozenset(w.replace("_", " ") for line in lines for w in line.split())
+        for name, lines in read_sections("wordlists.txt").items()
+    }
 
 
 def wordlist(name: str) -> frozenset[str]:
