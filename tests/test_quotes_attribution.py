@@ -121,6 +121,48 @@ def test_role_description_resolves_through_apposition(nlp: Language) -> None:
     assert q.speaker_mention == "le porte-parole du Kremlin"
 
 
+# An office named without its holder (`le Premier ministre`) is the one holder the article names
+# (offices.txt), not the article's most mentioned person.
+_OFFICE_TEXT = (
+    "Laurent Wauquiez a dénoncé mardi la naïveté du gouvernement. Laurent Wauquiez réclame des "
+    "mesures. « Ceux qui promettent un risque zéro se trompent », a répondu {office}."
+)
+
+
+def test_office_resolves_to_the_holder_named_in_the_title(nlp: Language) -> None:
+    text = _OFFICE_TEXT.format(office="le Premier ministre")
+    quotes = [q for q in run(nlp, text, "Attentat : Philippe répond à Wauquiez") if not q.in_title]
+    assert [q.speaker for q in quotes] == ["Philippe"]
+    assert quotes[0].speaker_mention == "le Premier ministre"
+
+
+def test_office_resolves_to_the_fullest_name_of_its_holder(nlp: Language) -> None:
+    text = "Édouard Philippe était à Matignon. " + _OFFICE_TEXT.format(office="le chef du gouvernement")
+    assert [q.speaker for q in run(nlp, text)] == ["Édouard Philippe"]
+
+
+@pytest.mark.parametrize(
+    "office",
+    [
+        "l'ancien Premier ministre",  # a former holder: not the one in office
+        "le Premier ministre britannique",  # another country's office
+    ],
+)
+def test_office_qualified_otherwise_is_not_the_holder(nlp: Language, office: str) -> None:
+    text = "Édouard Philippe était à Matignon. " + _OFFICE_TEXT.format(office=office)
+    assert [q.speaker for q in run(nlp, text)] != ["Édouard Philippe"]
+
+
+def test_office_with_two_holders_named_is_not_guessed(nlp: Language) -> None:
+    from pipeline.quotes.attribution import ArticleContext
+
+    doc = nlp("Édouard Philippe a succédé à Bernard Cazeneuve. Jean Castex était présent.")
+    ctx = ArticleContext(doc, [])
+    assert ctx.office_holder("le Premier ministre") is None
+    assert ctx.office_holder("le ministre de l'Intérieur") == "Bernard Cazeneuve"
+    assert ctx.office_holder("la Première ministre") is None
+
+
 def test_role_description_in_subject_position(nlp: Language) -> None:
     # Vance: the lead names "le président de ce pays, Ilham Aliyev"; later "le président azerbaïdjanais".
     text = (

@@ -26,7 +26,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from pipeline.quotes.labels import is_label
-from pipeline.quotes.lexicon import Lexicon, load_lexicon, wordlist
+from pipeline.quotes.lexicon import Lexicon, load_lexicon, offices, wordlist
 from pipeline.quotes.marks import QuoteSpan
 
 if TYPE_CHECKING:
@@ -294,6 +294,12 @@ _CORPORATE_NOUNS = {
     "organisation",
     "ong",
 }
+_OFFICE_LEAD = re.compile(r"(?:le|la|l'|ce|cet|cette)\s*(?:(?:nouveau|nouvel|nouvelle|actuel|actuelle)\s+)?")
+_OFFICE_FORMER = re.compile(r"(?:ancien|ancienne|ex-|ex\s|futur|future|précédent|précédente)")
+#: Words that may follow an office in a mention without qualifying it (`le Premier ministre lors de`).
+_OFFICE_TAIL = (
+    DETERMINERS | ADVERBS | {"lors", "à", "au", "aux", "en", "devant", "sur", "dans", "pendant", "depuis"}
+)
 _SMALL_WORDS = {"de", "du", "des", "la", "le", "l'", "et", "d'", "&"}
 #: The `de` that opens a noun's complement: `le maire de Paris`, `la ministre d'Etat`.
 _COMPLEMENT = re.compile(r"\b(?:de|du|des)\s+|\bd['’]\s*", re.IGNORECASE)
@@ -1395,6 +1401,9 @@ class ArticleContext:
                         best_key, best_person = key, r.person
         if best_person is not None:
             return best_person
+        holder = self.office_holder(mention)
+        if holder is not None:
+            return holder
         definite = det in {"le", "la", "l", "ce", "cet", "cette"} or det.startswith(("l'", "l’"))
         if head in DOCUMENT_NOUNS:
             author = re.search(
@@ -1558,6 +1567,38 @@ class ArticleContext:
             if groups:
                 return groups[-1][1]
         return fuller
+
+    def office_holder(self, mention: str) -> str | None:
+        """`le Premier ministre` -> `Édouard Philippe`: the one holder of that office the article names.
+
+        Offices and holders come from offices.txt. None when the article names no holder or several,
+        for former holders (`l'ancien Premier ministre`), and when the office is qualified further
+        (`le président de la République tchèque`).
+        """
+        low = " ".join(mention.lower().replace("’", "'").split())
+        lead = _OFFICE_LEAD.match(low)
+        if lead is None:
+            return None
+        rest = low[lead.end() :]
+        if _OFFICE_FORMER.match(rest):
+            return None
+        found: set[str] = set()
+        for office in offices():
+            phrase = next(
+                (p for p in sorted(office.phrases, key=len, reverse=True) if rest.startswith(p)), None
+            )
+            if phrase is None:
+                continue
+            tail = rest[len(phrase) :].split()
+            if tail and tail[0][:1].isalpha() and tail[0] not in _OFFICE_TAIL:
+                continue
+            for person in {self.fullest_name(p.text) for p in self.persons}:
+                n = normalise(person)
+                for first, last in office.holders:
+                    f, s = normalise(first), normalise(last)
+                    if n in {s, f"{f} {s}"} or (n.startswith(f + " ") and n.endswith(" " + s)):
+                        found.add(person)
+        return found.pop() if len(found) == 1 else None
 
     def _mention_gender(self, mention: str, at: int) -> str | None:
         """Gender of the head noun of a description written at `at` (`l'élue` -> 'f')."""

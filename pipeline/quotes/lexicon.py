@@ -124,3 +124,27 @@ def wordlist(name: str) -> frozenset[str]:
         return _wordlists()[name]
     except KeyError:
         raise KeyError(f"no word list [{name}] in pipeline/quotes/wordlists.txt") from None
+
+
+@dataclass(frozen=True)
+class Office:
+    """An office the press names without its holder, and who held it (`offices.txt`)."""
+
+    phrases: tuple[str, ...]  # lowercase, without determiner: `premier ministre`, `chef du gouvernement`
+    holders: tuple[tuple[str, str], ...]  # (first name, surname)
+
+
+@lru_cache(maxsize=1)
+def offices() -> tuple[Office, ...]:
+    """The packaged offices and their holders, from offices.txt."""
+    result = []
+    for name, lines in read_sections("offices.txt").items():
+        holders = []
+        for line in lines:
+            first, sep, last = line.partition("/")
+            if not sep or not first.strip() or not last.strip():
+                raise ValueError(f"offices.txt [{name}]: expected `first name / surname`, got {line!r}")
+            holders.append((first.strip(), last.strip()))
+        phrases = tuple(p.strip().replace("’", "'") for p in name.split("|") if p.strip())
+        result.append(Office(phrases=phrases, holders=tuple(holders)))
+    return tuple(result)
