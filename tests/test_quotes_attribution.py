@@ -182,6 +182,28 @@ def test_fragment_after_a_person_subject(nlp: Language) -> None:
     assert (q.speaker, q.kind) == ("J.D. Vance", "partial")
 
 
+_SAID_BEFORE = "« Nous avons tout essayé pour éviter cette décision », a déclaré Jean Dupont lundi. "
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        # `milité` is tagged NOUN by the parser, yet keeps its auxiliary and its subject
+        ("Marie Durand a milité pour « l'augmentation des salaires ».", "Marie Durand"),
+        # `rapporter` reports speech
+        (
+            "Le syndicat CGT rapporte que les étudiants ont été attachés, « certains les mains liées ».",
+            "Le syndicat CGT",
+        ),
+    ],
+)
+def test_subject_of_the_sentence_beats_the_previous_speaker(
+    nlp: Language, sentence: str, speaker: str
+) -> None:
+    quotes = run(nlp, _SAID_BEFORE + sentence)
+    assert [q.speaker for q in quotes] == ["Jean Dupont", speaker]
+
+
 def test_organisation_speaker_as_written(nlp: Language) -> None:
     # Vance heading: “Ces pays sont souverains”, rappelle Moscou
     q = one(nlp, "“Ces pays sont souverains”, rappelle Moscou\nLa visite a fait réagir.")

@@ -2382,7 +2382,13 @@ class Attributor:
     def subject_cue(self, span: QuoteSpan, region_start: int) -> Cue | None:
         """A fragment embedded after the verb of a sentence whose subject is a person: that person."""
         tokens = self.ctx.tokens_between(region_start, span.open_at)
-        verbs = [t for t in tokens if t.pos_ in {"VERB", "AUX"} and t.dep_ in {"ROOT", "conj"}]
+        # (`a milité` tagged NOUN still has its auxiliary and its subject.)
+        verbs = [
+            t
+            for t in tokens
+            if t.dep_ in {"ROOT", "conj"}
+            and (t.pos_ in {"VERB", "AUX"} or any(c.dep_.startswith("aux") for c in t.children))
+        ]
         for verb in reversed(verbs):
             for child in verb.children:
                 if child.dep_ in {"nsubj"} and child.i < verb.i:
