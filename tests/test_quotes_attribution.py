@@ -53,6 +53,15 @@ def test_cue_addressed_to_a_medium(nlp: Language) -> None:
     assert q.speaker == "Imelda Nyirankusi"
 
 
+def test_cue_addressed_to_a_regional_edition(nlp: Language) -> None:
+    text = (
+        "Éric Alauzet est arrivé troisième. « Je suis révolté par cet épisode », a dit à France 3 "
+        "Bourgogne-Franche-Comté le député, arrivé troisième au premier tour."
+    )
+    q = one(nlp, text)
+    assert (q.speaker, q.speaker_mention) == ("Éric Alauzet", "le député")
+
+
 def test_clitic_cue_continues_previous_speaker(nlp: Language) -> None:
     # Vance: a-t-il ajouté -> Dmitri Peskov, continuation of the previous quote.
     text = (

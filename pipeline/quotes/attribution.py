@@ -1852,6 +1852,24 @@ class Attributor:
                         and doc[k + 1].text[:1].isupper()
                     ):
                         k += 1  # `à France Bleu Paris Michel Le Gall`: a regional edition's place
+                    else:
+                        # `à France 3 Bourgogne-Franche-Comté le député`: the edition's region, then
+                        # the subject with its determiner
+                        j = k
+                        while (
+                            j < len(doc)
+                            and doc[j].ent_type_ != "PER"
+                            and (doc[j].text[:1].isupper() or doc[j].text == "-")
+                        ):
+                            j += 1
+                        if (
+                            k < j + 1 < len(doc)
+                            and doc[j].pos_ == "DET"
+                            and doc[j].text[:1].islower()
+                            and doc[j + 1].pos_ == "NOUN"
+                            and doc[j + 1].text[:1].islower()
+                        ):
+                            k = j
                     continue
                 while k < len(doc) and (
                     doc[k].pos_ in {"NOUN", "ADJ", "NUM"}
