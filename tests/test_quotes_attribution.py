@@ -138,6 +138,28 @@ _OFFICE_TEXT = (
 )
 
 
+@pytest.mark.parametrize(
+    ("source", "again", "later"),
+    [
+        ("un proche du président", "« Il perd son sang-froid », assure ce proche.", "ce proche"),
+        ("une source gouvernementale", "Selon cette source, « la décision est prise ».", "cette source"),
+    ],
+)
+def test_unnamed_source_named_again_is_the_same_source(
+    nlp: Language, source: str, again: str, later: str
+) -> None:
+    text = (
+        f"« Le groupe va éclater avant l'été », confie {source}. Jean Dupont a démenti lundi : « Rien ne "
+        f"sera décidé avant la rentrée ». {again}"
+    )
+    quotes = run(nlp, text)
+    assert [(q.speaker, q.speaker_mention) for q in quotes] == [
+        (source, source),
+        ("Jean Dupont", "Jean Dupont"),
+        (source, later),
+    ]
+
+
 def test_office_resolves_to_the_holder_named_in_the_title(nlp: Language) -> None:
     text = _OFFICE_TEXT.format(office="le Premier ministre")
     quotes = [q for q in run(nlp, text, "Attentat : Philippe répond à Wauquiez") if not q.in_title]

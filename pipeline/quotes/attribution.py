@@ -275,6 +275,8 @@ _KIN_FEMININE = {
 #: Nouns after a possessive that can be an inverted subject (`a confié son entourage`).
 _SPEAKING_NOUNS = {"entourage", "camp", "défense", "conseil", "conseils", "staff", "clan", "cabinet"}
 #: Nouns that stand for any organisation (`l'institution`, `l'organisme`).
+#: Nouns of unnamed sources: `cette source` or `ce proche` is the unnamed source met before, not a name.
+_ANONYMOUS_SOURCES = {"source", "proche", "interlocuteur", "témoin", "familier", "connaisseur", "observateur"}
 _GENERIC_BODIES = {"institution", "organisme", "instance"}
 #: Nouns for a company or an association that stand for the one named just before (`la société`
 #: after `Adventure Line Productions`); institutions (`le parquet`, `la préfecture`) are not among them.
@@ -1405,6 +1407,15 @@ class ArticleContext:
         if holder is not None:
             return holder
         definite = det in {"le", "la", "l", "ce", "cet", "cette"} or det.startswith(("l'", "l’"))
+        if head in _ANONYMOUS_SOURCES and definite:
+            # `selon cette source`, `assure ce proche de l'Elysée`: the unnamed source quoted before
+            unnamed = [
+                (c, sp)
+                for c, sp in previous or []
+                if sp and c <= at and (sp[:1].islower() or sp.split()[0].lower() in {"un", "une"})
+            ]
+            if unnamed:
+                return max(unnamed)[1]
         if head in DOCUMENT_NOUNS:
             author = re.search(
                 r"\b(?:de|du|des|d['’])\s*((?:l['’]|la |le |les )?[A-ZÉ][\w'’&-]*(?:\s+[A-ZÉ][\w'’&-]*)*)",
