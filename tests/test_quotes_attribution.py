@@ -305,6 +305,22 @@ def test_title_quote_gets_speaker_from_body(nlp: Language) -> None:
     assert [(q.in_title, q.speaker) for q in quotes] == [(True, "Sibeth Ndiaye")]
 
 
+@pytest.mark.parametrize(
+    ("title", "speaker"),
+    [
+        ('"Tu mérites mieux que ça" : quand Macron sermonne un ancien détenu', "Emmanuel Macron"),
+        ('Taxe carbone : Emmanuel Macron "très réservé sur cette nouvelle taxe"', "Emmanuel Macron"),
+        ('"Tu mérites mieux que ça" : Macron et Castex sermonnent un ancien détenu', None),
+    ],
+)
+def test_title_quote_without_cue_is_the_one_person_the_title_names(
+    nlp: Language, title: str, speaker: str | None
+) -> None:
+    body = "Emmanuel Macron était en visite mardi, avec Jean Castex. Il a parlé avec les habitants."
+    quotes = run(nlp, body, title)
+    assert [(q.in_title, q.speaker) for q in quotes] == [(True, speaker)]
+
+
 def test_batch_equals_single_and_skips_texts_without_marks(nlp: Language) -> None:
     from pipeline.quotes import extract_quotes, extract_quotes_batch
 

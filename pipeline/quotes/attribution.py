@@ -2885,7 +2885,21 @@ def attribute_spans(
     if not title_mode:
         _share_final_incise(ctx, att, results)
         _share_repeated_words(text, results)
+    else:
+        _title_person(ctx, names_ctx, results)
     return results
+
+
+def _title_person(title: ArticleContext, names: ArticleContext, results: list[Attribution]) -> None:
+    """A headline quote with no cue is the one person the headline names (`« Ta mère mérite mieux » :
+    quand Macron sermonne ...`, `Moscovici « peu emballé »`), in the body's fullest form."""
+    persons = {names.fullest_name(p.text) for p in names.persons if p.start < 0}  # (-1: in the title)
+    if len(persons) != 1:
+        return
+    person = persons.pop()
+    for r in results:
+        if r.is_quote and not r.speaker:
+            r.speaker, r.how = person, "title-person"
 
 
 def _share_repeated_words(text: str, results: list[Attribution]) -> None:
