@@ -130,6 +130,34 @@ def test_role_description_resolves_through_apposition(nlp: Language) -> None:
     assert q.speaker_mention == "le porte-parole du Kremlin"
 
 
+@pytest.mark.parametrize(
+    ("introduced", "description"),
+    [
+        ("l'acteur Abel Sarr", "le comédien"),  # a synonym
+        ("le député Abel Sarr", "l'élu"),  # a more general role
+    ],
+)
+def test_role_description_resolves_through_a_related_role(
+    nlp: Language, introduced: str, description: str
+) -> None:
+    text = (
+        "Ridley Scott a réalisé le film. Ridley Scott a tourné en Afrique du Sud. "
+        f"Selon {introduced}, le tournage fut long. « On avait l'impression de travailler sur un "
+        f"nouveau projet », a souligné {description}."
+    )
+    quotes = run(nlp, text)
+    assert [q.speaker for q in quotes][-1] == "Abel Sarr"
+
+
+def test_related_role_named_later_is_not_the_speaker(nlp: Language) -> None:
+    text = (
+        "Une demande partagée par le député Bertrand Sorre, qui dit comprendre la colère. « Il faut "
+        "une pause sur les taxes », estime l'élu. « Il faut tout arrêter en janvier », a déclaré "
+        "Patrick Vignal, député de l'Hérault, mercredi."
+    )
+    assert [q.speaker for q in run(nlp, text)] == ["Bertrand Sorre", "Patrick Vignal"]
+
+
 # An office named without its holder (`le Premier ministre`) is the one holder the article names
 # (offices.txt), not the article's most mentioned person.
 _OFFICE_TEXT = (

@@ -26,7 +26,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from pipeline.quotes.labels import is_label
-from pipeline.quotes.lexicon import Lexicon, load_lexicon, offices, wordlist
+from pipeline.quotes.lexicon import Lexicon, load_lexicon, offices, role_alike, wordlist
 from pipeline.quotes.marks import QuoteSpan
 
 if TYPE_CHECKING:
@@ -1364,13 +1364,14 @@ class ArticleContext:
         indefinite = det in {"un", "une"}
         here = self.sentence_index(at)
         definite_det = det in {"le", "la", "l", "ce", "cet", "cette"} or det.startswith(("l'", "l’"))
+        alike = role_alike().get(head, frozenset())
         for r in self.roles:
-            if r.head != head or (
+            if (r.head != head and (r.head not in alike or r.start > at)) or (
                 indefinite
                 and not (r.start >= 0 and abs(at - r.start) <= 120 and self.sentence_index(r.start) == here)
             ):
                 continue
-            score = len(set(content) & r.words)
+            score = len(set(content) & r.words) + (r.head != head)  # (`le comédien` for `l'acteur X`)
             complement = set(heads[1:]) - set(heads[:1]) if _COMPLEMENT.search(mention) else set()
             if score == 1 and complement and r.words - {head}:
                 continue  # `la maire du VIIe arrondissement` is not `la maire de Paris`

@@ -148,3 +148,22 @@ def offices() -> tuple[Office, ...]:
         phrases = tuple(p.strip().replace("’", "'") for p in name.split("|") if p.strip())
         result.append(Office(phrases=phrases, holders=tuple(holders)))
     return tuple(result)
+
+
+@lru_cache(maxsize=1)
+def role_alike() -> dict[str, frozenset[str]]:
+    """Role nouns another role noun may stand for (`comédien` -> `acteur`, `élu` -> `député`).
+
+    From wordlists.txt: every word of a `[role_synonyms]` line stands for the others; the first word
+    of a `[role_hypernyms]` line stands for the rest of it.
+    """
+    sections = read_sections("wordlists.txt")
+    alike: dict[str, set[str]] = {}
+    for line in sections.get("role_synonyms", []):
+        words = line.split()
+        for w in words:
+            alike.setdefault(w, set()).update(x for x in words if x != w)
+    for line in sections.get("role_hypernyms", []):
+        general, *specific = line.split()
+        alike.setdefault(general, set()).update(specific)
+    return {w: frozenset(ws) for w, ws in alike.items()}
