@@ -85,11 +85,14 @@ class Article:
 
     @property
     def content_hash(self) -> str:
-        """SHA-256 of what the pipeline reads from the article (title and text)."""
+        """SHA-256 of what the pipeline reads from the article (title, text and date when given:
+        quote attribution reads the date's year)."""
         digest = hashlib.sha256()
         digest.update(self.title.encode("utf-8", "surrogatepass"))
         digest.update(b"\x00")
         digest.update(self.text.encode("utf-8", "surrogatepass"))
+        if self.date:
+            digest.update(b"\x00" + self.date.encode("utf-8", "surrogatepass"))
         return digest.hexdigest()
 
     def fail(self, stage: str, error: BaseException | str, *, status: Status = "failed") -> None:

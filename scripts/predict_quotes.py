@@ -37,6 +37,15 @@ def read_source(data: Path, source: str) -> dict[str, tuple[str, str]]:
     return out
 
 
+def read_dates(data: Path, source: str) -> dict[str, str | None]:
+    """The `date` of each article of one JSONL source file as {id: date} (None where absent)."""
+    path = data / source
+    if path.suffix == ".txt":
+        return {path.stem: None}
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return {str(row["id"]): row.get("date") for row in rows}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--gold", type=Path, default=Path("eval/quotes-dev.gold.jsonl"))
@@ -45,17 +54,20 @@ def main() -> None:
     args = parser.parse_args()
     wanted = [json.loads(line) for line in args.gold.read_text(encoding="utf-8").splitlines() if line.strip()]
     cache: dict[str, dict[str, tuple[str, str]]] = {}
-    items, ids = [], []
+    date_cache: dict[str, dict[str, str | None]] = {}
+    items, ids, dates = [], [], []
     for row in wanted:
         source = row["source"]
         if source not in cache:
             cache[source] = read_source(args.data, source)
+            date_cache[source] = read_dates(args.data, source)
         body, title = cache[source][str(row["id"])]
         items.append((body, title))
         ids.append(str(row["id"]))
+        dates.append(date_cache[source][str(row["id"])])
     nlp = load_spacy()
     started = time.perf_counter()
-    results = extract_quotes_batch(items, nlp)
+    results = extract_quotes_batch(items, nlp, dates=dates)
     seconds = time.perf_counter() - started
     with args.out.open("w", encoding="utf-8") as f:
         for article_id, quotes in zip(ids, results, strict=True):

@@ -212,6 +212,66 @@ def test_office_qualified_otherwise_is_not_the_holder(nlp: Language, office: str
     assert [q.speaker for q in run(nlp, text)] != ["Édouard Philippe"]
 
 
+_TWO_HOLDERS = (
+    "Édouard Philippe et Sébastien Lecornu étaient à Matignon lundi. Laurent Wauquiez a critiqué le "
+    "gouvernement. « Nous tiendrons nos engagements », a répondu le Premier ministre."
+)
+
+
+@pytest.mark.parametrize(
+    ("date", "speaker"),
+    [
+        ("2020-06-30", "Édouard Philippe"),  # Sébastien Lecornu became Prime Minister in 2025
+        ("2025-10-20", "Sébastien Lecornu"),
+    ],
+)
+def test_office_resolves_to_the_holder_of_the_article_year(nlp: Language, date: str, speaker: str) -> None:
+    from pipeline.quotes import extract_quotes
+
+    assert [q.speaker for q in extract_quotes(_TWO_HOLDERS, "", nlp, date=date)] == [speaker]
+
+
+def test_office_holder_linked_by_the_article_wins_without_a_date(nlp: Language) -> None:
+    from pipeline.quotes.attribution import ArticleContext
+
+    doc = nlp("Son Premier ministre Édouard Philippe reste en place. Sébastien Lecornu était à Matignon.")
+    assert ArticleContext(doc, []).office_holder("le Premier ministre") == "Édouard Philippe"
+
+
+def test_office_overrides_a_clause_subject_read_as_apposition(nlp: Language) -> None:
+    from pipeline.quotes import extract_quotes
+
+    text = (
+        "Manuel Valls était sur BFMTV dimanche. Pour le chef du gouvernement, Nicolas Sarkozy est "
+        "« animé par une forme de revanche »."
+    )
+    assert [q.speaker for q in extract_quotes(text, "", nlp, date="2016-08-28")] == ["Manuel Valls"]
+
+
+@pytest.mark.parametrize(
+    ("date", "year"),
+    [
+        ("2016-04-09", 2016),
+        ("09/04/2016", 2016),
+        ("9 avril 2016", 2016),
+        ("", None),
+        (None, None),
+        ("n.d.", None),
+    ],
+)
+def test_article_year(date: str | None, year: int | None) -> None:
+    from pipeline.quotes import article_year
+
+    assert article_year(date) == year
+
+
+def test_batch_dates_must_match_the_articles(nlp: Language) -> None:
+    from pipeline.quotes import extract_quotes_batch
+
+    with pytest.raises(ValueError, match="1 dates for 2 articles"):
+        extract_quotes_batch([("a", "b"), ("c", "d")], nlp, dates=["2016-01-01"])
+
+
 def test_office_with_two_holders_named_is_not_guessed(nlp: Language) -> None:
     from pipeline.quotes.attribution import ArticleContext
 

@@ -76,3 +76,21 @@ def test_segment_and_quotes_pipelines_share_one_vocab() -> None:
     text = "Le ministre est arrivé hier. Il a déclaré « nous ne céderons pas » devant la presse."
     assert [s.text for s in senter(text).sents] == [s.text for s in full(text).sents]
     assert full.vocab.vectors.shape[0] > 0
+
+
+@needs_model
+def test_process_reads_the_article_date() -> None:
+    # The article's year decides which Prime Minister `le Premier ministre` is (offices.txt).
+    text = (
+        "Édouard Philippe et Sébastien Lecornu étaient à Matignon lundi. « Nous tiendrons nos "
+        "engagements », a répondu le Premier ministre."
+    )
+    stage = Quotes()
+    out = list(stage.run([Article(id=y, text=text, date=f"{y}-06-30") for y in ("2020", "2025")]))
+    assert [[q.speaker for q in a.quotes] for a in out] == [["Édouard Philippe"], ["Sébastien Lecornu"]]
+
+
+def test_content_hash_covers_the_date() -> None:
+    base = Article(id="a", title="T", text="Texte.")
+    assert Article(id="a", title="T", text="Texte.", date=None).content_hash == base.content_hash
+    assert Article(id="a", title="T", text="Texte.", date="2020-01-01").content_hash != base.content_hash

@@ -8,7 +8,8 @@ docs/quote-guideline.md; each speaker is then put in the guideline's form (§4.1
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -67,13 +68,25 @@ class Analysis:
     title_results: list[Attribution]
 
 
-def analyse(body: Doc, title: Doc | None, *, min_words: int = 4) -> Analysis:
-    """Find and attribute the quotation spans of a parsed body and title with the rules."""
+def article_year(date: str | None) -> int | None:
+    """The year of an article's `date` (`2016-04-09`, `09/04/2016`, `9 avril 2016`), or None."""
+    found = re.search(r"(?<!\d)(19\d\d|20\d\d)(?!\d)", date or "")
+    return int(found.group(1)) if found else None
+
+
+def analyse(body: Doc, title: Doc | None, *, min_words: int = 4, date: str | None = None) -> Analysis:
+    """Find and attribute the quotation spans of a parsed body and title with the rules.
+
+    `date`, the article's, lets an office named without its holder (`le Premier ministre`) resolve to
+    the holder of that year (`offices.txt`).
+    """
     lexicon = load_lexicon()
     body_ctx = ArticleContext(body, find_quote_spans(body.text), lexicon)
+    body_ctx.year = article_year(date)
     title_ctx = None
     if title is not None and title.text.strip():
         title_ctx = ArticleContext(title, find_quote_spans(title.text), lexicon)
+        title_ctx.year = body_ctx.year
         body_ctx.add_title(title_ctx)
     body_results = attribute_spans(body_ctx, min_words=min_words)
     title_results: list[Attribution] = []
@@ -100,14 +113,19 @@ def rule_speakers(a: Analysis, in_title: bool = False) -> list[str | None]:
 
 
 def quotes_from_docs(
-    body: Doc, title: Doc | None, *, min_words: int = 4, include_partial: bool = True
+    body: Doc,
+    title: Doc | None,
+    *,
+    min_words: int = 4,
+    include_partial: bool = True,
+    date: str | None = None,
 ) -> list[Quote]:
     """Quotes of one article from its parsed body and title (title quotes first).
 
     Body speakers the rules leave empty or give to a description are then decided by the learned
     speaker ranker (`ranker.py`).
     """
-    a = analyse(body, title, min_words=min_words)
+    a = analyse(body, title, min_words=min_words, date=date)
     quotes: list[Quote] = []
     if a.title is not None and a.title_results:
         quotes.extend(
@@ -131,32 +149,47 @@ def extract_quotes_batch(
     include_partial: bool = True,
     batch_size: int = 32,
     n_process: int = 1,
+    dates: Sequence[str | None] | None = None,
 ) -> list[list[Quote]]:
     """Quotes of many (text, title) articles, parsing them together with `nlp.pipe`.
 
     Articles without any quotation mark are not parsed at all. `batch_size` and `n_process` are
-    passed to `nlp.pipe` as they are.
+    passed to `nlp.pipe` as they are. `dates`, one per article when given, are the articles' dates
+    (see `analyse`).
     """
+    if dates is not None and len(dates) != len(items):
+        raise ValueError(f"{len(dates)} dates for {len(items)} articles")
     texts: list[str] = []
     for text, title in items:
         if _needs_parse(text) or _needs_parse(title):
             texts.extend([text, title])
     docs: Iterator[Doc] = iter(nlp.pipe(texts, batch_size=batch_size, n_process=n_process))
     out: list[list[Quote]] = []
-    for text, title in items:
+    for i, (text, title) in enumerate(items):
         if not (_needs_parse(text) or _needs_parse(title)):
             out.append([])
             continue
         body_doc = next(docs)
         title_doc = next(docs)
+        date = dates[i] if dates is not None else None
         out.append(
-            quotes_from_docs(body_doc, title_doc, min_words=min_words, include_partial=include_partial)
+            quotes_from_docs(
+                body_doc, title_doc, min_words=min_words, include_partial=include_partial, date=date
+            )
         )
     return out
 
 
 def extract_quotes(
-    text: str, title: str, nlp: Language, *, min_words: int = 4, include_partial: bool = True
+    text: str,
+    title: str,
+    nlp: Language,
+    *,
+    min_words: int = 4,
+    include_partial: bool = True,
+    date: str | None = None,
 ) -> list[Quote]:
     """Quotes of one article: `text` is the body, `title` its title (quotes there get `in_title`)."""
-    return extract_quotes_batch([(text, title)], nlp, min_words=min_words, include_partial=include_partial)[0]
+    return extract_quotes_batch(
+        [(text, title)], nlp, min_words=min_words, include_partial=include_partial, dates=[date]
+    )[0]

@@ -26,7 +26,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from pipeline.quotes.labels import is_label
-from pipeline.quotes.lexicon import Lexicon, load_lexicon, offices, role_alike, wordlist
+from pipeline.quotes.lexicon import Holder, Lexicon, load_lexicon, offices, role_alike, wordlist
 from pipeline.quotes.marks import QuoteSpan
 
 if TYPE_CHECKING:
@@ -375,6 +375,8 @@ class ArticleContext:
                 self.tok_at[i] = t.i
         self._closers = {s.close_at for s in spans}
         self.sent_starts = self._sentence_starts()
+        #: The article's year when its date is known (`offices.txt` holders in office then).
+        self.year: int | None = None
         self.persons: list[Mention] = []
         self.orgs: list[Mention] = []
         self.ents = list(doc.ents)
@@ -1236,6 +1238,15 @@ class ArticleContext:
                     relative = True
                 elif t.pos_ in {"VERB", "AUX"} and not relative:
                     return None
+            k = self.tok_at[p.end - 1] + 1 if self.tok_at[p.end - 1] >= 0 else len(self.doc)
+            if (
+                k < len(self.doc)
+                and self.doc[k].pos_ in {"VERB", "AUX"}
+                and not any(self.lexicon.lemma(t.text) for t in self.doc[k : k + 3])
+            ):
+                # `Pour le chef du gouvernement, Nicolas Sarkozy est ...`: the subject of a new clause
+                # (but `Selon L'Express, Emmanuel Macron a affirmé ...` reports what the name said)
+                return None
             return self.fullest_name(p.text, p.start)
         return None
 
@@ -1402,11 +1413,15 @@ class ArticleContext:
                     key = (score, r.start <= at, r.start if r.start <= at else -r.start)
                     if best_key is None or key > best_key:
                         best_key, best_person = key, r.person
+        holder = self.office_holder(mention)
+        if holder is not None and (
+            best_person is None or (best_person != holder and self.holds_an_office(best_person))
+        ):
+            # (`Pour le chef du gouvernement, Nicolas Sarkozy est ...` read as an apposition: Nicolas
+            # Sarkozy's offices are known, and this is not one of them)
+            return holder
         if best_person is not None:
             return best_person
-        holder = self.office_holder(mention)
-        if holder is not None:
-            return holder
         definite = det in {"le", "la", "l", "ce", "cet", "cette"} or det.startswith(("l'", "l’"))
         if head in _ANONYMOUS_SOURCES and definite:
             # `selon cette source`, `assure ce proche de l'Elysée`: the unnamed source quoted before
@@ -1583,7 +1598,9 @@ class ArticleContext:
     def office_holder(self, mention: str) -> str | None:
         """`le Premier ministre` -> `Édouard Philippe`: the one holder of that office the article names.
 
-        Offices and holders come from offices.txt. None when the article names no holder or several,
+        Offices and holders come from offices.txt; with the article's `year` known, only the holders in
+        office that year count. Of several, the one the article itself links to the office (`son
+        Premier ministre Édouard Philippe`) wins. None when the article names no holder or several,
         for former holders (`l'ancien Premier ministre`), and when the office is qualified further
         (`le président de la République tchèque`).
         """
@@ -1595,6 +1612,7 @@ class ArticleContext:
         if _OFFICE_FORMER.match(rest):
             return None
         found: set[str] = set()
+        linked: set[str] = set()
         for office in offices():
             phrase = next(
                 (p for p in sorted(office.phrases, key=len, reverse=True) if rest.startswith(p)), None
@@ -1605,12 +1623,20 @@ class ArticleContext:
             if tail and tail[0][:1].isalpha() and tail[0] not in _OFFICE_TAIL:
                 continue
             for person in {self.fullest_name(p.text) for p in self.persons}:
-                n = normalise(person)
-                for first, last in office.holders:
-                    f, s = normalise(first), normalise(last)
-                    if n in {s, f"{f} {s}"} or (n.startswith(f + " ") and n.endswith(" " + s)):
-                        found.add(person)
+                if any(
+                    _holds(person, h) and (self.year is None or h.in_office(self.year))
+                    for h in office.holders
+                ):
+                    found.add(person)
+            words = {re.sub(r"^[ld]'", "", w) for w in phrase.split()} - _SMALL_WORDS
+            linked |= {r.person for r in self.roles if r.person in found and words <= r.words}
+        if len(found) > 1 and len(linked) == 1:
+            return linked.pop()
         return found.pop() if len(found) == 1 else None
+
+    def holds_an_office(self, person: str) -> bool:
+        """Whether `person` is a holder of any office in offices.txt (whose offices are then known)."""
+        return any(_holds(person, h) for office in offices() for h in office.holders)
 
     def _mention_gender(self, mention: str, at: int) -> str | None:
         """Gender of the head noun of a description written at `at` (`l'élue` -> 'f')."""
@@ -1711,6 +1737,12 @@ class Cue:
     cue_at: int = -1
     mention: str | None = None
     mention_at: int = -1
+
+
+def _holds(person: str, holder: Holder) -> bool:
+    """Whether the name `person` (as the article writes it) is `holder` (`Philippe`, `Édouard Philippe`)."""
+    n, f, s = normalise(person), normalise(holder.first), normalise(holder.last)
+    return n in {s, f"{f} {s}"} or (n.startswith(f + " ") and n.endswith(" " + s))
 
 
 def _skip(text: str, i: int, chars: str) -> int:

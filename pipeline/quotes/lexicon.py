@@ -127,11 +127,35 @@ def wordlist(name: str) -> frozenset[str]:
 
 
 @dataclass(frozen=True)
+class Holder:
+    """One holder of an office and the years they held it (`offices.txt`)."""
+
+    first: str
+    last: str
+    terms: tuple[tuple[int, int | None], ...]  # (first year, last year or None while in office)
+
+    def in_office(self, year: int) -> bool:
+        return any(start <= year and (end is None or year <= end) for start, end in self.terms)
+
+
+@dataclass(frozen=True)
 class Office:
     """An office the press names without its holder, and who held it (`offices.txt`)."""
 
     phrases: tuple[str, ...]  # lowercase, without determiner: `premier ministre`, `chef du gouvernement`
-    holders: tuple[tuple[str, str], ...]  # (first name, surname)
+    holders: tuple[Holder, ...]
+
+
+def _terms(text: str, where: str) -> tuple[tuple[int, int | None], ...]:
+    terms: list[tuple[int, int | None]] = []
+    for term in text.split():
+        start, dash, end = term.partition("-")
+        if not start.isdigit() or (end and not end.isdigit()):
+            raise ValueError(f"offices.txt {where}: expected years like `2014-2016` or `2025-`, got {term!r}")
+        terms.append((int(start), int(end) if end else (None if dash else int(start))))
+    if not terms:
+        raise ValueError(f"offices.txt {where}: no years in office")
+    return tuple(terms)
 
 
 @lru_cache(maxsize=1)
@@ -141,10 +165,12 @@ def offices() -> tuple[Office, ...]:
     for name, lines in read_sections("offices.txt").items():
         holders = []
         for line in lines:
-            first, sep, last = line.partition("/")
-            if not sep or not first.strip() or not last.strip():
-                raise ValueError(f"offices.txt [{name}]: expected `first name / surname`, got {line!r}")
-            holders.append((first.strip(), last.strip()))
+            parts = [p.strip() for p in line.split("/")]
+            if len(parts) != 3 or not all(parts):
+                raise ValueError(
+                    f"offices.txt [{name}]: expected `first name / surname / years`, got {line!r}"
+                )
+            holders.append(Holder(parts[0], parts[1], _terms(parts[2], f"[{name}] {line!r}")))
         phrases = tuple(p.strip().replace("’", "'") for p in name.split("|") if p.strip())
         result.append(Office(phrases=phrases, holders=tuple(holders)))
     return tuple(result)

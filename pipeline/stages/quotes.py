@@ -54,6 +54,7 @@ class Quotes(Stage):
             include_partial=self.config.include_partial,
             batch_size=self.config.batch_size,
             n_process=self.config.n_process,
+            dates=[a.date for a in batch],
         )
         for article, quotes in zip(batch, results, strict=True):
             article.quotes = quotes
