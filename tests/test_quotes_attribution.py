@@ -272,6 +272,11 @@ def test_batch_dates_must_match_the_articles(nlp: Language) -> None:
         extract_quotes_batch([("a", "b"), ("c", "d")], nlp, dates=["2016-01-01"])
 
 
+def test_office_short_form_le_premier(nlp: Language) -> None:
+    text = "Manuel Valls était sur BFMTV dimanche. « Je n'ai pas changé d'avis », a déclaré le Premier."
+    assert [q.speaker for q in run(nlp, text)] == ["Manuel Valls"]
+
+
 def test_office_with_two_holders_named_is_not_guessed(nlp: Language) -> None:
     from pipeline.quotes.attribution import ArticleContext
 

@@ -849,7 +849,11 @@ class ArticleContext:
         if named_org is not None:
             return self._org_full(named_org)
         bare = re.sub(r"^(le|la|les|l'|l’)\s*", "", mention, flags=re.IGNORECASE)
-        if bare != mention and bare[:1].isupper() and not re.match(r"(Premier|Première)\s+[a-zé]", bare):
+        if (
+            bare != mention
+            and bare[:1].isupper()
+            and not re.match(r"(Premier|Première)(?:\s+[a-zé]|\s*$)", bare)
+        ):
             full = self._org_full(mention)
             return full
         if mention[:1].isupper() and not re.match(r"^(Le|La|Les|L'|L’|Un|Une|Des|Ce|Cette)\b", mention):
@@ -1366,7 +1370,7 @@ class ArticleContext:
         content = [w for w in content if w not in DETERMINERS | {"de", "du", "d", "l", ""}]
         heads = [w for w in content if w not in PRE_ADJ]
         if not heads:
-            return mention
+            return self.office_holder(mention) or mention  # (`le Premier`)
         head = heads[0]
         best_key: tuple[int, bool, int] | None = None
         best_person: str | None = None
@@ -1611,6 +1615,8 @@ class ArticleContext:
         rest = low[lead.end() :]
         if _OFFICE_FORMER.match(rest):
             return None
+        if rest == "premier" and mention.rstrip().endswith("Premier"):
+            rest = "premier ministre"  # `a lancé le Premier`: the press's short form
         found: set[str] = set()
         linked: set[str] = set()
         for office in offices():
