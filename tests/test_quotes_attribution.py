@@ -62,6 +62,25 @@ def test_cue_addressed_to_a_regional_edition(nlp: Language) -> None:
     assert (q.speaker, q.speaker_mention) == ("Éric Alauzet", "le député")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        # `Bas` after `M.` is tagged as no name by the parser
+        (
+            "« Nous ne poserons aucune question sur les faits », a assuré M. Bas lundi sur CNews.",
+            "Philippe Bas",
+        ),
+        ("« On a cru qu'on allait le perdre », se souvient dans Le Parisien sa fille Maëlle.", "Maëlle"),
+    ],
+)
+def test_cue_after_a_previous_speaker(nlp: Language, sentence: str, speaker: str) -> None:
+    text = (
+        "Le sénateur Philippe Bas préside la commission. « Nous avons tout essayé pour éviter cette "
+        "décision », a déclaré Jean Dupont lundi. " + sentence
+    )
+    assert [q.speaker for q in run(nlp, text)] == ["Jean Dupont", speaker]
+
+
 def test_clitic_cue_continues_previous_speaker(nlp: Language) -> None:
     # Vance: a-t-il ajouté -> Dmitri Peskov, continuation of the previous quote.
     text = (

@@ -1808,6 +1808,11 @@ class Attributor:
             rest = self._np_at_raw(k + 1)
             if rest and rest[0][:1].isupper():
                 return rest
+            j = k + 1
+            while j < len(doc) and doc[j].text[:1].isupper() and doc[j].text.replace("-", "").isalpha():
+                j += 1
+            if j > k + 1:  # `a assuré M. Bas`: the surname tagged as no name (`bas`)
+                return self.text[doc[k + 1].idx : doc[j - 1].idx + len(doc[j - 1].text)], doc[k + 1].idx
         for ent in self.ctx.ents:
             if ent.start <= k < ent.end:
                 if t.pos_ == "DET":
