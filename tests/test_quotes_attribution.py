@@ -433,6 +433,23 @@ def test_title_quote_without_cue_is_the_one_person_the_title_names(
     assert [(q.in_title, q.speaker) for q in quotes] == [(True, speaker)]
 
 
+def test_title_quote_without_cue_shares_the_source_of_the_other(nlp: Language) -> None:
+    title = (
+        'Iran : la lutte pour "la libération de la Palestine" est un "devoir islamique", selon Ali Khamenei'
+    )
+    body = "Le guide suprême iranien, Ali Khamenei, a prononcé un discours vendredi à Téhéran."
+    quotes = run(nlp, body, title)
+    assert [(q.in_title, q.speaker) for q in quotes] == [(True, "Ali Khamenei"), (True, "Ali Khamenei")]
+
+
+def test_surname_is_the_person_who_bears_it_whole(nlp: Language) -> None:
+    text = (
+        "Nicolas Sarkozy et Carla Bruni-Sarkozy étaient à Paris lundi. « Ça va très mal finir », a "
+        "lancé Sarkozy."
+    )
+    assert [q.speaker for q in run(nlp, text)] == ["Nicolas Sarkozy"]
+
+
 def test_batch_equals_single_and_skips_texts_without_marks(nlp: Language) -> None:
     from pipeline.quotes import extract_quotes, extract_quotes_batch
 

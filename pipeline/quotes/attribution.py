@@ -642,16 +642,21 @@ class ArticleContext:
         parts = name_parts(name)
         if not parts:
             return name
+        # `Sarkozy` is `Nicolas Sarkozy` rather than `Carla Bruni-Sarkozy` when the article has both:
+        # a surname written whole beats one inside a hyphenated name.
+        pool = self.persons
+        if len(parts) == 1:
+            whole = [m for m in self.persons if normalise(m.text).split()[-1:] == [parts[-1]]]
+            if any(len(name_parts(m.text)) > 1 for m in whole):
+                pool = whole
         if at is not None and len(parts) == 1 and at < len(self.text):  # (a title quote: at the end)
-            fuller = [
-                m for m in self.persons if len(name_parts(m.text)) > 1 and name_parts(m.text)[-1:] == parts
-            ]
+            fuller = [m for m in pool if len(name_parts(m.text)) > 1 and name_parts(m.text)[-1:] == parts]
             if len({name_parts(m.text)[0] for m in fuller}) > 1:
                 before = [m for m in fuller if 0 <= m.start < at]
                 if before:
                     return self.fullest_name(max(before, key=lambda m: m.start).text)
         best, best_len, first = name, len(parts), False
-        for m in self.persons:
+        for m in pool:
             cand = name_parts(m.text)
             if cand[-1:] == parts[-1:] and set(parts) <= set(cand) and len(cand) > best_len:
                 best, best_len = m.text, len(cand)
@@ -2936,8 +2941,12 @@ def attribute_spans(
 
 def _title_person(title: ArticleContext, names: ArticleContext, results: list[Attribution]) -> None:
     """A headline quote with no cue is the one person the headline names (`« Ta mère mérite mieux » :
-    quand Macron sermonne ...`, `Moscovici « peu emballé »`), in the body's fullest form."""
+    quand Macron sermonne ...`, `Moscovici « peu emballé »`), in the body's fullest form, or else the
+    one source its other quotes have."""
     persons = {names.fullest_name(p.text) for p in names.persons if p.start < 0}  # (-1: in the title)
+    quoted = {r.speaker for r in results if r.is_quote and r.speaker}
+    if len(persons) != 1 and len(quoted) == 1:
+        persons = quoted  # `la lutte pour « X » est un « Y », selon Khamenei`: one headline, one source
     if len(persons) != 1:
         return
     person = persons.pop()
