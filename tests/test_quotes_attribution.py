@@ -435,9 +435,10 @@ def test_title_quote_without_cue_is_the_one_person_the_title_names(
 
 def test_title_quote_without_cue_shares_the_source_of_the_other(nlp: Language) -> None:
     title = (
-        'Iran : la lutte pour "la libération de la Palestine" est un "devoir islamique", selon Ali Khamenei'
+        'Iran : la lutte pour "la libération de la Palestine" est un "devoir islamique", selon Ali '
+        "Khamenei, qui répond à Joe Biden"
     )
-    body = "Le guide suprême iranien, Ali Khamenei, a prononcé un discours vendredi à Téhéran."
+    body = "Le guide suprême iranien, Ali Khamenei, a répondu vendredi à Joe Biden."
     quotes = run(nlp, body, title)
     assert [(q.in_title, q.speaker) for q in quotes] == [(True, "Ali Khamenei"), (True, "Ali Khamenei")]
 
