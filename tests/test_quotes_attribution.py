@@ -296,6 +296,14 @@ def test_office_short_form_le_premier(nlp: Language) -> None:
     assert [q.speaker for q in run(nlp, text)] == ["Manuel Valls"]
 
 
+@pytest.mark.parametrize("mention", ["ces résultats", "des élections européennes", "20 mesures"])
+def test_subject_that_never_speaks_is_no_speaker(nlp: Language, mention: str) -> None:
+    from pipeline.quotes.attribution import ArticleContext
+
+    doc = nlp("Manuel Valls était sur BFMTV dimanche. Il a parlé des chiffres du chômage.")
+    assert ArticleContext(doc, []).resolve(mention, 40, []) is None
+
+
 def test_office_with_two_holders_named_is_not_guessed(nlp: Language) -> None:
     from pipeline.quotes.attribution import ArticleContext
 

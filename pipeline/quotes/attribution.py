@@ -39,6 +39,7 @@ PRE_ADJ = wordlist("pre_adj")
 MEDIA_NOUNS = wordlist("media_nouns")
 ORG_NOUNS = MEDIA_NOUNS | wordlist("org_nouns")
 ROLE_NOUNS = wordlist("role_nouns")
+NON_AGENTS = wordlist("non_agents")
 DOCUMENT_NOUNS = wordlist("document_nouns")
 GROUP_NOUNS = wordlist("group_nouns")
 FEMALE_NAMES = wordlist("female_first_names")
@@ -809,6 +810,13 @@ class ArticleContext:
             "c'",
         }:
             return None
+        content = [
+            w
+            for w in re.findall(r"[\w'’-]+", re.sub(r"^[ldLD]['’]", "", mention.strip()).lower())
+            if w not in DETERMINERS and w not in PRE_ADJ and not w.isdigit()
+        ]
+        if content and content[0] in NON_AGENTS:
+            return None  # `ces résultats`, `des élections européennes`, `20 mesures`: no one speaks
         person = self._person_in(mention, at)
         if person:
             return self._longest_form(self.fullest_name(person, at))
