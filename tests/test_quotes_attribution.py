@@ -81,6 +81,28 @@ def test_cue_after_a_previous_speaker(nlp: Language, sentence: str, speaker: str
     assert [q.speaker for q in run(nlp, text)] == ["Jean Dupont", speaker]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the NER tags `Twitter Florian Klenk` as one person
+        "« Les règles ne valent-elles pas pour lui ? », a demandé sur Twitter Florian Klenk, rédacteur en chef.",
+        # `balayer` reports speech
+        "« Il va devoir conduire un programme de rupture », balaie Florian Klenk.",
+    ],
+)
+def test_cue_after_past_a_platform_or_a_gloss(nlp: Language, sentence: str) -> None:
+    text = "« Nous avons tout essayé pour éviter cette décision », a déclaré Jean Dupont lundi. " + sentence
+    assert [q.speaker for q in run(nlp, text)] == ["Jean Dupont", "Florian Klenk"]
+
+
+def test_cue_after_a_gloss(nlp: Language) -> None:
+    text = (
+        "Kim Kardashian était à Paris. « Nous avons tout essayé », a déclaré Jean Dupont lundi. « Il m'a "
+        "demandé ma ring » (bague), avait-elle raconté aux policiers."
+    )
+    assert [q.speaker for q in run(nlp, text)] == ["Jean Dupont", "Kim Kardashian"]
+
+
 def test_clitic_cue_continues_previous_speaker(nlp: Language) -> None:
     # Vance: a-t-il ajouté -> Dmitri Peskov, continuation of the previous quote.
     text = (

@@ -576,6 +576,7 @@ class ArticleContext:
             tokens[0].text.lower() in HONORIFICS
             or not tokens[0].text[:1].isupper()
             or (tokens[0].text.lower() in _TOPIC_WORDS and len(tokens) > 1)
+            or (tokens[0].text.lower() in PLATFORMS and len(tokens) > 1)  # `sur Twitter Florian Klenk`
         ):
             tokens = tokens[1:]
         kept: list[Token] = []
@@ -1907,10 +1908,13 @@ class Attributor:
                 while k < len(doc) and doc[k].pos_ in {"DET", "ADP"} and doc[k].ent_iob_ != "B":
                     k += 1
                 if k < len(doc) and doc[k].ent_iob_ == "B":
+                    # `à l'AFP Josh Gourlay`, `sur Twitter Florian Klenk` tagged as one entity: the name
+                    # follows the acronym or the platform
                     acronym = doc[k].text.isupper() and len(doc[k].text) >= 2
+                    acronym = acronym or doc[k].text.lower() in PLATFORMS
                     k += 1
                     if acronym and k < len(doc) and doc[k].ent_iob_ == "I" and doc[k].text[:1].isupper():
-                        continue  # `à l'AFP Josh Gourlay` tagged as one entity: the name follows the acronym
+                        continue
                     while k < len(doc) and doc[k].ent_iob_ == "I":
                         k += 1
                     if (
@@ -2200,6 +2204,12 @@ class Attributor:
         m = re.match(r"\(([A-ZÉ][\w'’.-]*[a-zé][\w'’.-]*(?:\s+[A-ZÉ][\w'’.-]+){1,3})\)", rest)
         if m:
             return Cue("after", "()", i, m.group(1), i + 1)
+        gloss = re.match(r"\([^()«»“”\"]{1,60}\)", rest)
+        if gloss:  # `« ... ma ring » (bague), avait-elle raconté`: a gloss before the cue
+            i = _skip(text, i + gloss.end(), " \u00a0\u202f,–—-")
+            if i >= limit:
+                return None
+            rest = text[i:limit]
         m = re.match(
             r"(selon|d'après|d’après)\s+(?!(?:lequel|laquelle|lesquels|lesquelles|qui)\b)",
             rest,

@@ -34,6 +34,7 @@ from pipeline.quotes.attribution import (
     MALE_NAMES,
     MEDIA_NOUNS,
     NAME_PARTICLES,
+    PLATFORMS,
     PRE_ADJ,
     ROLE_NOUNS,
     ArticleContext,
@@ -367,6 +368,7 @@ class _Forms:
             and low not in ROLE_NOUNS
             and low not in PRE_ADJ
             and low not in _NOT_FIRST_NAMES
+            and low not in PLATFORMS  # `sur Twitter Florian Klenk`
             and not (t.i > 0 and doc[t.i - 1].text.lower() in _DETERMINERS)
             and t.text not in places
         )
