@@ -275,9 +275,9 @@ _KIN_FEMININE = {
 }
 #: Nouns after a possessive that can be an inverted subject (`a confié son entourage`).
 _SPEAKING_NOUNS = {"entourage", "camp", "défense", "conseil", "conseils", "staff", "clan", "cabinet"}
-#: Nouns that stand for any organisation (`l'institution`, `l'organisme`).
 #: Nouns of unnamed sources: `cette source` or `ce proche` is the unnamed source met before, not a name.
 _ANONYMOUS_SOURCES = {"source", "proche", "interlocuteur", "témoin", "familier", "connaisseur", "observateur"}
+#: Nouns that stand for any organisation (`l'institution`, `l'organisme`).
 _GENERIC_BODIES = {"institution", "organisme", "instance"}
 #: Nouns for a company or an association that stand for the one named just before (`la société`
 #: after `Adventure Line Productions`); institutions (`le parquet`, `la préfecture`) are not among them.
@@ -297,7 +297,10 @@ _CORPORATE_NOUNS = {
     "organisation",
     "ong",
 }
-_OFFICE_LEAD = re.compile(r"(?:le|la|l'|ce|cet|cette)\s*(?:(?:nouveau|nouvel|nouvelle|actuel|actuelle)\s+)?")
+#: The determiner (and `nouveau`, `actuel`) before an office: `le Premier ministre`, `l'actuel maire`.
+_OFFICE_LEAD = re.compile(
+    r"(?:(?:le|la|ce|cet|cette)\s+|l')(?:(?:nouveau|nouvel|nouvelle|actuel|actuelle)\s+)?"
+)
 _OFFICE_FORMER = re.compile(r"(?:ancien|ancienne|ex-|ex\s|futur|future|précédent|précédente)")
 #: Words that may follow an office in a mention without qualifying it (`le Premier ministre lors de`).
 _OFFICE_TAIL = (
