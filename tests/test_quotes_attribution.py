@@ -560,6 +560,15 @@ def test_acronym_in_parentheses_is_not_a_speaker(nlp: Language) -> None:
     assert all(q.speaker != "ZFE" for q in quotes)
 
 
+def test_pronoun_after_a_new_person_takes_the_floor(nlp: Language) -> None:
+    text = (
+        "Bruno Le Maire a présenté la réforme. « Nous baisserons le coût du permis de 30 % », a-t-il "
+        "déclaré. Présent dans la salle, le président de l'Unic, Philippe Colombani, a pris la parole "
+        "pour exprimer son scepticisme. « On ne sait pas très bien comment on va faire », a-t-il expliqué."
+    )
+    assert [q.speaker for q in run(nlp, text)] == ["Bruno Le Maire", "Philippe Colombani"]
+
+
 def test_pronoun_resolves_to_an_unnamed_subject(nlp: Language) -> None:
     text = (
         "Le port du masque devient obligatoire, a annoncé lundi le préfet du Rhône. "

@@ -451,6 +451,14 @@ class ArticleContext:
                 r"\b[Qq]uant\s+(?:à|au)\s+(?:[\w'’-]+\s+){0,4}$", self.text[max(0, m.start - 60) : m.start]
             ):
                 m.subject = True  # `Quant à Sonia Krimi, députée, elle ...`: the topic the pronouns stand for
+            after = last + 1
+            if (
+                self.text[max(0, m.start - 2) : m.start].strip() == ","
+                and after + 1 < len(doc)
+                and doc[after].text == ","
+                and doc[after + 1].pos_ in {"AUX", "VERB"}
+            ):
+                m.subject = True  # `le président de l'Unic, Philippe Colombani, a pris la parole`
             t = doc[first]
             for _ in range(4):  # climb out of the name and its apposition: `le professeur X` -> `professeur`
                 inside = first <= t.head.i <= last
@@ -1188,7 +1196,9 @@ class ArticleContext:
             for p in reversed(placed):
                 if recent[-1][0] < p.start and p.subject:
                     following = re.findall(r"[\w'’]+", self.text[p.end : p.end + 40])[:5]
-                    if any(lexicon.lemma(w) for w in following if w.lower() not in {"a", "est", "dit"}):
+                    if "parole" in following or any(
+                        lexicon.lemma(w) for w in following if w.lower() not in {"a", "est", "dit"}
+                    ):  # (`X, ..., a pris la parole`)
                         return self.fullest_name(p.text)  # a new person speaking since
             return recent[-1][1]
         candidates.sort()
