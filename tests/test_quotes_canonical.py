@@ -46,6 +46,20 @@ def test_garbage_after_a_sentence_end_or_heading_dash_is_cut(nlp: Language) -> N
     assert canon(nlp, JUNEJA, "le Dr Juneja.- Liste d'attente -L'hôpital") == "Deven Juneja"
 
 
+@pytest.mark.parametrize(
+    ("speaker", "expected"),
+    [
+        ("L'Opinion lundi 11 septembre", "L'Opinion"),
+        ("la ministre vendredi matin", "la ministre"),
+        ("Le Monde mardi 3 mars 2020", "Le Monde"),
+    ],
+)
+def test_a_date_after_the_speaker_is_cut(speaker: str, expected: str) -> None:
+    from pipeline.quotes.canonical import _cut
+
+    assert _cut(speaker) == expected
+
+
 def test_name_given_only_in_the_title_counts(nlp: Language) -> None:
     text = "« Ce texte est nécessaire », a affirmé la ministre. Belloubet a ensuite quitté la salle."
     assert canon(nlp, text, "Belloubet", title="Nicole Belloubet défend sa réforme") == "Nicole Belloubet"

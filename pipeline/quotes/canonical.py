@@ -65,7 +65,9 @@ _FUNCTION_WORDS = _DETERMINERS | _LINKS | {"que", "qu'", "qu’"}
 _NOT_FIRST_NAMES = {"le", "la", "les", "un", "une", "selon", "pour", "par", "mais", "et", "de", "du", "des"}
 #: Time words after a speaker (`la ministre vendredi matin`): adverbials, not part of the noun phrase.
 _WHEN = re.compile(
-    r"\s(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|hier|aujourd'hui|aujourd’hui|"
+    r"\s(?:(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
+    r"(?:\s\d{1,2}(?:er)?\s(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|"
+    r"décembre)(?:\s\d{4})?)?|hier|aujourd'hui|aujourd’hui|"
     r"ce matin|ce soir|cette semaine)(?:\s(?:matin|soir|midi|après-midi|dernier|soir-là))?$"
 )
 _RELATIVE = re.compile(r"\s(?:qui|dont|lequel|laquelle|lesquels|lesquelles)\s")
