@@ -326,6 +326,16 @@ def test_subject_that_never_speaks_is_no_speaker(nlp: Language, mention: str) ->
     assert ArticleContext(doc, []).resolve(mention, 40, []) is None
 
 
+def test_bare_office_is_the_one_holder_of_some_such_office_that_year(nlp: Language) -> None:
+    from pipeline.quotes import extract_quotes
+
+    text = (
+        "Philippe Capon, du syndicat Unsa-Police, a parlé longuement. Philippe Capon a critiqué Christophe "
+        "Castaner. Le ministre a promis la « tolérance zéro » contre les casseurs."
+    )
+    assert [q.speaker for q in extract_quotes(text, "", nlp, date="2019-03-18")] == ["Christophe Castaner"]
+
+
 def test_office_with_two_holders_named_is_not_guessed(nlp: Language) -> None:
     from pipeline.quotes.attribution import ArticleContext
 

@@ -306,6 +306,8 @@ _OFFICE_FORMER = re.compile(r"(?:ancien|ancienne|ex-|ex\s|futur|future|précéde
 _OFFICE_TAIL = (
     DETERMINERS | ADVERBS | {"lors", "à", "au", "aux", "en", "devant", "sur", "dans", "pendant", "depuis"}
 )
+#: Office heads that name an office alone (`le ministre`, `la maire`): see `office_holder`.
+_BARE_OFFICES = {"ministre", "président", "présidente", "maire", "chancelier", "chancelière"}
 _SMALL_WORDS = {"de", "du", "des", "la", "le", "l'", "et", "d'", "&"}
 #: The `de` that opens a noun's complement: `le maire de Paris`, `la ministre d'Etat`.
 _COMPLEMENT = re.compile(r"\b(?:de|du|des)\s+|\bd['’]\s*", re.IGNORECASE)
@@ -1646,6 +1648,19 @@ class ArticleContext:
             rest = "premier ministre"  # `a lancé le Premier`: the press's short form
         found: set[str] = set()
         linked: set[str] = set()
+        bare = rest.split()[0] if rest.split() else ""
+        if (
+            bare in _BARE_OFFICES
+            and self.year is not None
+            and all(w in _OFFICE_TAIL or not w[:1].isalpha() for w in rest.split()[1:2])
+        ):
+            # `le ministre` alone: the one person the article names who held some ministry that year
+            for office in offices():
+                if any(p.split()[0] == bare or p.split()[0] == bare.rstrip("e") for p in office.phrases):
+                    for person in {self.fullest_name(p.text) for p in self.persons}:
+                        if any(_holds(person, h) and h.in_office(self.year) for h in office.holders):
+                            found.add(person)
+            return found.pop() if len(found) == 1 else None
         for office in offices():
             phrase = next(
                 (p for p in sorted(office.phrases, key=len, reverse=True) if rest.startswith(p)), None

@@ -135,6 +135,7 @@ class Holder:
     terms: tuple[tuple[int, int | None], ...]  # (first year, last year or None while in office)
 
     def in_office(self, year: int) -> bool:
+        """Whether they held the office at some time in `year`."""
         return any(start <= year and (end is None or year <= end) for start, end in self.terms)
 
 
