@@ -22,28 +22,19 @@ from pipeline.nlp import load_spacy
 from pipeline.quotes import extract_quotes_batch
 
 
-def read_source(data: Path, source: str) -> dict[str, tuple[str, str]]:
-    """Articles of one source file as {id: (body, title)}."""
+def read_source(data: Path, source: str) -> dict[str, tuple[str, str, str | None]]:
+    """Articles of one source file as {id: (body, title, date)} (date None where absent)."""
     path = data / source
     if path.suffix == ".txt":
         lines = path.read_text(encoding="utf-8").split("\n")
         i = next(k for k, line in enumerate(lines) if line.strip())
-        return {path.stem: ("\n".join(lines[i + 1 :]).strip(), lines[i].strip())}
+        return {path.stem: ("\n".join(lines[i + 1 :]).strip(), lines[i].strip(), None)}
     out = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip():
             row = json.loads(line)
-            out[str(row["id"])] = (row["text"], row.get("title") or "")
+            out[str(row["id"])] = (row["text"], row.get("title") or "", row.get("date"))
     return out
-
-
-def read_dates(data: Path, source: str) -> dict[str, str | None]:
-    """The `date` of each article of one JSONL source file as {id: date} (None where absent)."""
-    path = data / source
-    if path.suffix == ".txt":
-        return {path.stem: None}
-    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
-    return {str(row["id"]): row.get("date") for row in rows}
 
 
 def main() -> None:
@@ -53,18 +44,16 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=Path("/tmp/quotes-pred.jsonl"))
     args = parser.parse_args()
     wanted = [json.loads(line) for line in args.gold.read_text(encoding="utf-8").splitlines() if line.strip()]
-    cache: dict[str, dict[str, tuple[str, str]]] = {}
-    date_cache: dict[str, dict[str, str | None]] = {}
+    cache: dict[str, dict[str, tuple[str, str, str | None]]] = {}
     items, ids, dates = [], [], []
     for row in wanted:
         source = row["source"]
         if source not in cache:
             cache[source] = read_source(args.data, source)
-            date_cache[source] = read_dates(args.data, source)
-        body, title = cache[source][str(row["id"])]
+        body, title, date = cache[source][str(row["id"])]
         items.append((body, title))
         ids.append(str(row["id"]))
-        dates.append(date_cache[source][str(row["id"])])
+        dates.append(date)
     nlp = load_spacy()
     started = time.perf_counter()
     results = extract_quotes_batch(items, nlp, dates=dates)

@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from predict_quotes import read_dates, read_source  # type: ignore[import-not-found]
+from predict_quotes import read_source  # type: ignore[import-not-found]
 
 from pipeline.evaluate import QuoteItem, match_quotes
 from pipeline.nlp import load_spacy
@@ -36,8 +36,7 @@ def collect(gold_files: list[Path], data: Path) -> list[dict]:
     """One row per matched body quote: article, gold speaker, rule speaker, candidates."""
     nlp = load_spacy()
     rows: list[dict] = []
-    sources: dict[str, dict[str, tuple[str, str]]] = {}
-    dates: dict[str, dict[str, str | None]] = {}
+    sources: dict[str, dict[str, tuple[str, str, str | None]]] = {}
     for gold_file in gold_files:
         for line in gold_file.read_text(encoding="utf-8").splitlines():
             if not line.strip():
@@ -45,9 +44,7 @@ def collect(gold_files: list[Path], data: Path) -> list[dict]:
             g = json.loads(line)
             if g["source"] not in sources:
                 sources[g["source"]] = read_source(data, g["source"])
-                dates[g["source"]] = read_dates(data, g["source"])
-            body, title = sources[g["source"]][g["id"]]
-            date = dates[g["source"]][g["id"]]
+            body, title, date = sources[g["source"]][g["id"]]
             a = analyse(nlp(body), nlp(title) if title.strip() else None, date=date)
             speakers = rule_speakers(a)
             cands = quote_candidates(a.body, a.title, a.body_results, speakers)

@@ -26,7 +26,7 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
 from pipeline.quotes.labels import is_label
-from pipeline.quotes.lexicon import Holder, Lexicon, load_lexicon, offices, role_alike, wordlist
+from pipeline.quotes.lexicon import Holder, Lexicon, Office, load_lexicon, offices, role_alike, wordlist
 from pipeline.quotes.marks import QuoteSpan
 
 if TYPE_CHECKING:
@@ -1646,6 +1646,16 @@ class ArticleContext:
             return None
         if rest == "premier" and mention.rstrip().endswith("Premier"):
             rest = "premier ministre"  # `a lancé le Premier`: the press's short form
+        names = {self.fullest_name(p.text) for p in self.persons}
+
+        def named_holders(office: Office) -> set[str]:
+            """The article's persons who held `office` (in the article's year when known)."""
+            return {
+                n
+                for n in names
+                if any(_holds(n, h) and (self.year is None or h.in_office(self.year)) for h in office.holders)
+            }
+
         found: set[str] = set()
         linked: set[str] = set()
         bare = rest.split()[0] if rest.split() else ""
@@ -1657,9 +1667,7 @@ class ArticleContext:
             # `le ministre` alone: the one person the article names who held some ministry that year
             for office in offices():
                 if any(p.split()[0] == bare or p.split()[0] == bare.rstrip("e") for p in office.phrases):
-                    for person in {self.fullest_name(p.text) for p in self.persons}:
-                        if any(_holds(person, h) and h.in_office(self.year) for h in office.holders):
-                            found.add(person)
+                    found |= named_holders(office)
             return found.pop() if len(found) == 1 else None
         for office in offices():
             phrase = next(
@@ -1670,12 +1678,7 @@ class ArticleContext:
             tail = rest[len(phrase) :].split()
             if tail and tail[0][:1].isalpha() and tail[0] not in _OFFICE_TAIL:
                 continue
-            for person in {self.fullest_name(p.text) for p in self.persons}:
-                if any(
-                    _holds(person, h) and (self.year is None or h.in_office(self.year))
-                    for h in office.holders
-                ):
-                    found.add(person)
+            found |= named_holders(office)
             words = {re.sub(r"^[ld]'", "", w) for w in phrase.split()} - _SMALL_WORDS
             linked |= {r.person for r in self.roles if r.person in found and words <= r.words}
         if len(found) > 1 and len(linked) == 1:
