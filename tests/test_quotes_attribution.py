@@ -1499,3 +1499,32 @@ def test_a_company_noun_is_the_company_just_named(nlp: Language) -> None:
         "« Nous restons confiants pour la fin de l'année », assure la société dans un communiqué.",
     )
     assert (q.speaker, q.speaker_mention) == ("Renault", "la société")
+
+
+# -- mechanisms checked on unseen articles (dev3) ---------------------------------------------------
+def test_a_description_of_unknown_role_keeps_its_gender(nlp: Language) -> None:
+    quotes = run(
+        nlp,
+        "« Ce n'est pas du tout dans nos habitudes », reconnaît Grégory Martin, directeur de l'école. "
+        "Grégory Martin a tout préparé. « Nous avons révisé les gestes barrière hier soir », confie "
+        "Sophie Leroy. « Cela va leur faire du bien », assure la quadragénaire.",
+    )
+    assert _speakers(quotes) == ["Grégory Martin", "Sophie Leroy", "Sophie Leroy"]
+
+
+def test_a_pronoun_goes_to_the_subject_of_its_own_sentence(nlp: Language) -> None:
+    quotes = run(
+        nlp,
+        "« Le président a perdu sa majorité », a déclaré l'analyste Paul Durand. Martin Vizcarra s'est "
+        "rendu au Parlement pour plaider sa cause : « Je ne pars pas et je ne partirai pas », a-t-il déclaré.",
+    )
+    assert _speakers(quotes) == ["Paul Durand", "Martin Vizcarra"]
+
+
+def test_the_subject_of_quoted_words_is_not_the_pronoun_of_the_cue(nlp: Language) -> None:
+    quotes = run(
+        nlp,
+        "« La maire est absente », a fustigé Rachida Dati. Anne Hidalgo « a seulement changé les blousons "
+        "des agents de la ville », a-t-elle affirmé.",
+    )
+    assert _speakers(quotes) == ["Rachida Dati", "Rachida Dati"]

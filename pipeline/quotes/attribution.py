@@ -1196,6 +1196,15 @@ class ArticleContext:
         if recent and here - self.sentence_index(recent[-1][0]) <= 2:
             lexicon = load_lexicon()
             for p in reversed(placed):
+                if (
+                    recent[-1][0] < p.start
+                    and p.subject
+                    and self.sentence_index(p.start) == here
+                    and not self._subject_of_quote(p)
+                ):
+                    # `M. Vizcarra s'est rendu au Parlement : « ... », a-t-il déclaré`: the subject of
+                    # the pronoun's own sentence, named since the last speaker
+                    return self.fullest_name(p.text)
                 if recent[-1][0] < p.start and p.subject:
                     following = re.findall(r"[\w'’]+", self.text[p.end : p.end + 40])[:5]
                     if "parole" in following or any(
@@ -1205,6 +1214,18 @@ class ArticleContext:
             return recent[-1][1]
         candidates.sort()
         return candidates[-1][1]
+
+    def _subject_of_quote(self, person: Mention) -> bool:
+        """`Anne Hidalgo « a changé les blousons »`: the person is the subject of quoted words."""
+        k = self.tok_at[person.end - 1] if person.end > 0 else -1
+        if k < 0:
+            return False
+        head = self.doc[k]
+        while head.dep_ == "flat:name" and head.head.i != head.i:
+            head = head.head
+        if self._in_quote(head.head.idx):
+            return True
+        return any(person.end <= q.open_at <= person.end + 2 for q in self.spans)
 
     def _latest_medium(self, at: int) -> str | None:
         """The latest name before `at` written as a medium: `au Parisien`, `selon Le Point`, `X révèle`."""
@@ -1563,10 +1584,10 @@ class ArticleContext:
             # most about, of the role's gender when the determiner or the noun says it. (Preferring the
             # latest quoted speaker instead spread earlier pronoun errors on unseen articles.)
             person = None
+            gender = {"la": "f", "cette": "f", "le": "m", "ce": "m", "cet": "m"}.get(det)
+            if gender is None:
+                gender = self._mention_gender(mention, at)
             if head in ROLE_NOUNS:
-                gender = {"la": "f", "cette": "f", "le": "m", "ce": "m", "cet": "m"}.get(det)
-                if gender is None:
-                    gender = self._mention_gender(mention, at)
                 person = self._salient_person(at, gender)
                 here = self.sentence_index(at)
                 near = [
@@ -1608,7 +1629,8 @@ class ArticleContext:
                     # main person neither quoted yet, nor in the title, nor a subject nearby, nor of the
                     # same gender: an unnamed person, written as the article describes them
                     return self._fullest_description(mention, head, at)
-            person = person or self._salient_person(at)
+            # `assure la quadragénaire`: whoever of the description's gender the article is most about
+            person = person or self._salient_person(at, gender)
             if person:
                 return person
         fuller = self._fullest_description(mention, head, at)
