@@ -1528,3 +1528,23 @@ def test_the_subject_of_quoted_words_is_not_the_pronoun_of_the_cue(nlp: Language
         "des agents de la ville », a-t-elle affirmé.",
     )
     assert _speakers(quotes) == ["Rachida Dati", "Rachida Dati"]
+
+
+def test_a_role_with_a_region_after_its_place_links_to_the_name(nlp: Language) -> None:
+    quotes = run(
+        nlp,
+        "Après la visite d'Emmanuel Macron à Chamonix, le maire de Saint-Gervais en Haute-Savoie, Jean-Marc "
+        "Peillex, dit avoir reçu des menaces. Emmanuel Macron l'a soutenu. Enfin, l'édile a dénoncé les "
+        "« insultes graves et répétées contre lui ».",
+    )
+    assert _speakers(quotes) == ["Jean-Marc Peillex"]
+
+
+def test_the_boss_of_the_group_is_the_ceo_of_the_company(nlp: Language) -> None:
+    quotes = run(
+        nlp,
+        "Le ministre Gérald Darmanin va recevoir Jean-Pierre Farandou, le PDG de l'entreprise ferroviaire. "
+        "« L'Etat sera au rendez-vous », a souligné le ministre. La SNCF a « perdu beaucoup d'argent "
+        "pendant le confinement », selon le patron du groupe.",
+    )
+    assert _speakers(quotes) == ["Gérald Darmanin", "Jean-Pierre Farandou"]

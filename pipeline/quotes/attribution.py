@@ -712,6 +712,10 @@ class ArticleContext:
                     doc[j].pos_ in {"DET", "NOUN", "ADJ"}
                     or doc[j].text.lower() in NP_PREPS
                     or doc[j].pos_ in {"PROPN", "PRON"}
+                    # `le maire de Saint-Gervais en Haute-Savoie, Jean-Marc Peillex`
+                    or (
+                        doc[j].text.lower() in {"en", "à", "au"} and j + 1 <= k and doc[j + 1].pos_ == "PROPN"
+                    )
                 )
             ):
                 j -= 1
@@ -745,8 +749,13 @@ class ArticleContext:
                 if t.pos_ == "ADP" and low not in NP_PREPS and not words:
                     return []
                 continue
-            if not words and (not t.text[:1].islower() and t.text.lower() != "premier"):
-                return []
+            if (
+                not words
+                and not t.text[:1].islower()
+                and low != "premier"
+                and not (t.text.isupper() and low in ROLE_NOUNS)
+            ):
+                return []  # (but `le PDG de l'entreprise`)
             if not words and low in CLITICS | PRONOUNS:
                 return []
             words.append(re.sub(r"^[ld]['’]", "", low))
@@ -1438,8 +1447,11 @@ class ArticleContext:
                 continue
             score = len(set(content) & r.words) + (r.head != head)  # (`le comédien` for `l'acteur X`)
             complement = set(heads[1:]) - set(heads[:1]) if _COMPLEMENT.search(mention) else set()
-            if score == 1 and complement and r.words - {head}:
-                continue  # `la maire du VIIe arrondissement` is not `la maire de Paris`
+            company = complement & _CORPORATE_NOUNS and r.words & _CORPORATE_NOUNS
+            if score == 1 and complement and r.words - {head} and not company:
+                # `la maire du VIIe arrondissement` is not `la maire de Paris`; but `le patron du groupe`
+                # is `le PDG de l'entreprise`
+                continue
             before = r.start <= at
             key = (score, before, r.start if before else -r.start)
             if best_key is None or key > best_key:
