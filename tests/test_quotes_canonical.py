@@ -154,6 +154,27 @@ def test_acronym_becomes_the_full_name_the_article_gives(nlp: Language) -> None:
     assert canon(nlp, text, "FMI") == "le Fonds monétaire international"
 
 
+def test_acronym_inside_the_full_name_keeps_the_place_after_it(nlp: Language) -> None:
+    text = (
+        "L'Agence régionale de santé (ARS) d'Île-de-France a cherché à rassurer. Selon l'ARS, « ces "
+        "résultats n'appellent pas de mesure particulière »."
+    )
+    assert canon(nlp, text, "l'ARS") == "l'Agence régionale de santé d'Île-de-France"
+    assert canon(nlp, text, "l'Agence régionale de santé") == "l'Agence régionale de santé d'Île-de-France"
+
+
+def test_an_organisation_takes_the_article_the_text_writes_before_it(nlp: Language) -> None:
+    text = (
+        "L'Assemblée nationale a voté le texte. Le président de l'Assemblée nationale s'en est félicité. "
+        "« C'est un grand jour », a dit Paul Durand."
+    )
+    assert canon(nlp, text, "Assemblée nationale") == "l'Assemblée nationale"
+    assert canon(nlp, text, "Paul Durand") == "Paul Durand"
+    # written once with and once without an article: left as it is
+    bare = "Amnesty International a publié un rapport. Le rapport de l'Amnesty International est sévère."
+    assert canon(nlp, bare, "Amnesty International") == "Amnesty International"
+
+
 def test_medium_named_after_its_noun_keeps_its_name(nlp: Language) -> None:
     text = "« Le dossier est clos », écrit le quotidien Le Parisien mardi."
     assert canon(nlp, text, "le quotidien Le Parisien") == "Le Parisien"

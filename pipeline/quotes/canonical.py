@@ -215,13 +215,17 @@ class _Forms:
             if fuller != speaker:
                 return fuller
         det, bare = _bare(speaker)
-        if bare and _NAME_WORD.match(bare.split()[0]) and bare not in self.places:
+        if bare and _NAME_WORD.match(bare.split()[0]):
+            # an acronym spelt out in the article is that body, even where the NER read it as a place
             full = self._acronym(bare)
             if full is not None:
-                return full if det == "" or _bare(full)[0] else det + full
+                return self._place_after_acronym(full if det == "" or _bare(full)[0] else det + full)
+            if bare in self.places:
+                return speaker
             longer = self._longer(bare)
             if longer != bare:
                 return det + longer
+            return self._place_after_acronym(det + bare if det else self._article_of(bare))
         return speaker
 
     def _name_after_description(self, words: list[str]) -> str | None:
@@ -414,6 +418,39 @@ class _Forms:
                         start = base + chosen[0].start() + (len(chosen[0].group()) - len(first))
                         return _with_determiner(text[:start], text[start : m.start()].strip())
         return None
+
+    def _article_of(self, name: str) -> str:
+        """`Agence régionale de santé` -> `l'Agence régionale de santé`: an organisation's name with the
+        article the text always writes before it; a person's name, or a name written bare, as it is."""
+        if self._known_person(name) or (" " not in name and not name.replace("-", "").isupper()):
+            return name
+        articles = set()
+        for ctx in self.ctxs:
+            for m in re.finditer(r"(?<![\w-])" + re.escape(name) + r"(?![\w-])", ctx.text):
+                if ctx.inside[m.start()]:
+                    continue
+                before = re.search(
+                    r"(?:^|[^\w])((?:[Ll]e|[Ll]a|[Ll]es)\s+|[Ll]['’])$",
+                    ctx.text[max(0, m.start() - 5) : m.start()],
+                )
+                articles.add(before.group(1).lower() if before else "")
+        if len(articles) == 1 and "" not in articles:
+            return articles.pop() + name
+        return name
+
+    def _place_after_acronym(self, name: str) -> str:
+        """`l'Agence régionale de santé` -> `l'Agence régionale de santé d'Île-de-France` when the
+        article writes `l'Agence régionale de santé (ARS) d'Île-de-France`."""
+        _, bare = _bare(name)
+        for ctx in self.ctxs:
+            m = re.search(
+                re.escape(bare)
+                + r"\s*\([A-Z&-]{2,8}\)\s*((?:d['’]|de |du )\s*[A-ZÀ-Þ][\w'’-]*(?:[ -][A-ZÀ-Þ][\w'’-]*)*)",
+                ctx.text,
+            )
+            if m and not ctx.inside[m.start()]:
+                return f"{name} {m.group(1)}"
+        return name
 
     def _longer(self, bare: str) -> str:
         """`Vinci` -> `Vinci Autoroutes`: the longest name written starting with `bare` (not a place)."""
