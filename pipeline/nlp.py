@@ -30,7 +30,7 @@ def _load(name: str, **options: Any) -> Language:
 
 #: Scraped press text loses its paragraph breaks and glues the last word of a paragraph to the
 #: first of the next: `recommandéEmmanuel Macron`, `Taubira.La ministre`, `Soullez.25 agents`,
-#: `dessus"Elle reprend`.
+#: `KCNA.La Corée`, `dessus"Elle reprend`.
 #: These split a token where a lowercase run (3+ letters, so not `McDonald` or `YouTube`) meets a
 #: capitalised word, after a sentence end glued to a capital, and after a closing quotation mark
 #: glued to a capital. Tokens keep their offsets into the original text.
@@ -38,6 +38,8 @@ GLUED_INFIXES = (
     r"(?<=[a-zß-ÿ]{3})(?=[A-ZÀ-Þ][a-zß-ÿ])",
     r"(?<=[a-zß-ÿ]{2})(?=[.!?…][A-ZÀ-Þ0-9])",
     r"(?<=[a-zß-ÿ]{2}[.!?…])(?=[A-ZÀ-Þ0-9])",
+    r"(?<=[A-Z]{2})(?=[.!?…][A-ZÀ-Þ][a-zß-ÿ])",
+    r"(?<=[A-Z]{2}[.!?…])(?=[A-ZÀ-Þ][a-zß-ÿ])",
     r"(?<=[a-zß-ÿ.!?…][\"»”])(?=[A-ZÀ-Þ])",
 )
 

@@ -21,6 +21,8 @@ pytestmark = NEEDS_SPACY
         ("Elle a répondu à Taubira.La ministre a parlé.", ("Taubira", ".")),
         ("Elle a répondu à Taubira.La ministre a parlé.", (".", "La")),
         ("Selon M. Soullez.25 agents ont été tués.", ("Soullez", ".")),
+        ("a annoncé l'agence KCNA.La Corée du Nord a fermé ses frontières.", ("KCNA", ".")),
+        ("a annoncé l'agence KCNA.La Corée du Nord a fermé ses frontières.", (".", "La")),
         ("« J'y ai vu du sang dessus\"Elle reprend le travail.", ('dessus"', "Elle")),
     ],
 )
@@ -32,7 +34,7 @@ def test_glued_paragraphs_are_split_into_tokens(nlp: Language, text: str, split:
     assert all(text[t.idx : t.idx + len(t.text)] == t.text for t in doc)  # offsets into the original
 
 
-@pytest.mark.parametrize("word", ["YouTube", "McDonald", "J.D.", "iPhone", "3.25", "lemonde.fr"])
+@pytest.mark.parametrize("word", ["YouTube", "McDonald", "J.D.", "U.S.", "iPhone", "3.25", "lemonde.fr"])
 def test_camel_case_names_stay_whole(nlp: Language, word: str) -> None:
     assert word in [t.text for t in nlp(f"Il cite {word} dans sa réponse.")]
 

@@ -1548,3 +1548,24 @@ def test_the_boss_of_the_group_is_the_ceo_of_the_company(nlp: Language) -> None:
         "pendant le confinement », selon le patron du groupe.",
     )
     assert _speakers(quotes) == ["Gérald Darmanin", "Jean-Pierre Farandou"]
+
+
+def test_selon_glued_to_a_caption_is_still_a_cue(nlp: Language) -> None:
+    from pipeline.quotes import analyse, rule_speakers
+
+    text = (
+        "Réforme des retraites : comment parvenir à l'équilibre ?par franceinfoSelon le secrétaire général, "
+        'Didier Mathis, "l\'Unsa reste dans la grève pour obtenir gain de cause".'
+    )
+    a = analyse(nlp(text), None)
+    assert [r.cue for r in a.body_results] == ["Selon"]
+    assert rule_speakers(a) == ["Didier Mathis"]
+
+
+def test_an_organisation_ends_at_a_glued_full_stop(nlp: Language) -> None:
+    quotes = run(
+        nlp,
+        "Pyongyang a procédé à un essai qui a été un « succès » total, a annoncé l'agence de presse officielle "
+        "nord-coréenne KCNA.La Corée du Nord avait promis de nouveaux essais.",
+    )
+    assert _speakers(quotes) == ["KCNA"]

@@ -230,6 +230,8 @@ _MONTHS = {
     "novembre",
     "décembre",
 }
+#: A sentence end glued to the next sentence's first word: `KCNA.La`, `Paris.Le`.
+_GLUED_STOP = re.compile(r"(?<=\w\w)[.!?…](?=[A-ZÀ-Þ][a-zß-ÿ])")
 #: Kinship nouns: `le frère de X Y` is the relative of X, who usually bears the surname Y too.
 _KIN_NOUNS = {
     "frère",
@@ -405,6 +407,10 @@ class ArticleContext:
                     self.persons.append(named)
                     continue
                 end = self._word_end(ent.end_char)
+                # An entity over a glued sentence end (`KCNA.La Corée du Nord`) ends at the full stop.
+                glued = _GLUED_STOP.search(self.text, ent.start_char, end)
+                if glued:
+                    end = glued.start()
                 self.orgs.append(Mention(self.text[ent.start_char : end], ent.start_char, end, ent.label_))
         # A one-word "person" written elsewhere as `dans Bild` is a medium or a place everywhere.
         self.persons = [p for p in self.persons if p.text not in self._not_persons]
@@ -2388,7 +2394,9 @@ class Attributor:
                 ):
                     return Cue("selon", rel.group(0).strip(" ,"), at, named.text, named.start)
         for m in re.finditer(
-            r"(?:^|[,;:]\s*|\s)(selon|d'après|d’après|pour)\s+([^,;:«»“”\"]{1,80}?)\s*,",
+            # (also glued to the word before by a scraper: `par franceinfoSelon le secrétaire général,`)
+            r"(?:^|[,;:]\s*|\s|(?<=[a-zà-ÿ])(?=Selon|D'après|D’après))(selon|d'après|d’après|pour)\s+"
+            r"([^,;:«»“”\"]{1,80}?)\s*,",
             region,
             re.IGNORECASE,
         ):
