@@ -1569,3 +1569,24 @@ def test_an_organisation_ends_at_a_glued_full_stop(nlp: Language) -> None:
         "nord-coréenne KCNA.La Corée du Nord avait promis de nouveaux essais.",
     )
     assert _speakers(quotes) == ["KCNA"]
+
+
+def test_a_hyphenated_compound_subject_is_read_whole(nlp: Language) -> None:
+    from pipeline.quotes import analyse
+
+    text = (
+        "Le général Jean Lecointre est arrivé lundi. Le chef d'état-major a indiqué qu'une opération a été "
+        "menée pour « effectuer les fouilles » dans la zone."
+    )
+    a = analyse(nlp(text), None)
+    assert [r.mention for r in a.body_results] == ["Le chef d'état-major"]
+
+
+def test_a_capitalised_role_noun_is_a_role_not_a_name(nlp: Language) -> None:
+    from pipeline.quotes import analyse, rule_speakers
+
+    text = (
+        "Le général Jean Lecointre a parlé. Florence Parly a parlé aussi. Le Général a insisté sur la "
+        "situation de « combat » des forces mobilisées."
+    )
+    assert rule_speakers(analyse(nlp(text), None)) == ["Jean Lecointre"]

@@ -895,6 +895,7 @@ class ArticleContext:
             bare != mention
             and bare[:1].isupper()
             and not re.match(r"(Premier|Première)(?:\s+[a-zé]|\s*$)", bare)
+            and bare.lower() not in ROLE_NOUNS  # `le Général`, `le Président`: a role, capitalised
         ):
             full = self._org_full(mention)
             return full
@@ -1863,6 +1864,7 @@ class Attributor:
 
     def _np_at(self, k: int) -> tuple[str, int] | None:
         """The subject noun phrase (or person/organisation name) starting at token k."""
+        k = self._compound_start(k)
         found = self._np_at_raw(k)
         if found is None:
             return None
@@ -1877,6 +1879,30 @@ class Attributor:
         if demonstrative and text.lower() in {"celui", "celle", "ceux", "celles"}:
             text = self.text[start : end + demonstrative.end()]  # `Celle` + `-ci`
         return text, start
+
+    def _compound_start(self, k: int) -> int:
+        """`Le chef d'état-major` parsed with `major` as the subject: the noun phrase whose hyphenated
+        compound ends at token k starts at `Le`."""
+        doc = self.ctx.doc
+        c = k
+        while (
+            c >= 2
+            and doc[c - 1].text in {"-", "‐"}
+            and doc[c - 1].idx + 1 == doc[c].idx
+            and doc[c - 2].idx + len(doc[c - 2].text) == doc[c - 1].idx
+            and doc[c - 2].text[:1].isalpha()
+        ):
+            c -= 2
+        if c == k:
+            return k
+        head = doc[c].head
+        if (
+            head.i < c
+            and head.pos_ == "NOUN"
+            and all(t.pos_ in {"DET", "NOUN", "ADJ", "ADP"} for t in doc[head.left_edge.i : c])
+        ):
+            return head.left_edge.i
+        return c
 
     def _np_at_raw(self, k: int) -> tuple[str, int] | None:
         doc = self.ctx.doc
