@@ -1590,3 +1590,12 @@ def test_a_capitalised_role_noun_is_a_role_not_a_name(nlp: Language) -> None:
         "situation de « combat » des forces mobilisées."
     )
     assert rule_speakers(analyse(nlp(text), None)) == ["Jean Lecointre"]
+
+
+def test_a_medium_reporting_a_subjects_words_is_not_their_speaker(nlp: Language) -> None:
+    quotes = run(
+        nlp,
+        "Un client avait filmé des souris dans le rayon. La direction avait promis « des mesures immédiates "
+        "et un contrôle renforcé », rappelle Le Parisien.",
+    )
+    assert _speakers(quotes) == ["La direction"]

@@ -2871,6 +2871,24 @@ def attribute_spans(
             speaker = named or names_ctx.resolve(cue.mention, at, previous)
             if speaker and not title_mode:
                 speaker = ctx.joint_speakers(speaker, cue.mention_at)
+        if (
+            cue is not None
+            and cue.how == "after"
+            and speaker
+            and not title_mode
+            and pre
+            and region_start == sent_start
+            and not names_ctx._is_person(speaker)
+        ):
+            # `La direction avait promis « ... », rappelle Le Parisien`: the words are those of the
+            # sentence's subject, who spoke them; the body named after only reports them
+            lead = att.subject_cue(span, sent_start)
+            verb_at = ctx.tok_at[lead.cue_at] if lead is not None else -1
+            if lead is not None and lead.mention and verb_at >= 0 and att.is_speech(ctx.doc[verb_at]):
+                own = names_ctx.resolve(lead.mention, lead.mention_at, previous)
+                if own and normalise(own) != normalise(speaker):
+                    speaker, mention, how = own, lead.mention, "subject"
+                    cue = Cue("subject", ctx.doc[verb_at].text, lead.cue_at, lead.mention, lead.mention_at)
         explicit = cue is not None and cue.how in {"after", "before", "selon", "colon", "continuation"}
         if (
             not speaker
