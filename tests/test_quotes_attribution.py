@@ -1599,3 +1599,13 @@ def test_a_medium_reporting_a_subjects_words_is_not_their_speaker(nlp: Language)
         "et un contrôle renforcé », rappelle Le Parisien.",
     )
     assert _speakers(quotes) == ["La direction"]
+
+
+def test_a_dative_clitic_before_the_cue_is_not_its_subject(nlp: Language) -> None:
+    quotes = run(
+        nlp,
+        "Emmanuel Macron est venu. « Vous avez appelé votre mouvement En Marche ? », l'a attaqué Edwy "
+        "Plenel. « C'est une question ou c'est un plaidoyer ? », lui a rétorqué le président de la "
+        "République, contestant « l'orientation » de la question.",
+    )
+    assert _speakers(quotes) == ["Edwy Plenel", "Emmanuel Macron", "Emmanuel Macron"]

@@ -2128,6 +2128,8 @@ class Attributor:
                         return self._np_at(first)
                     if low in {"-t", "t", "ce", "c'", "cela", "ça", "qui", "que", "leur", "me", "te", "se"}:
                         continue  # (`leur a-t-il dit`: an object clitic the parser took for the subject)
+                    if low == "lui" and child.i + 1 < len(doc) and doc[child.i + 1].pos_ in {"AUX", "VERB"}:
+                        continue  # `, lui a rétorqué le président`: a dative clitic, the subject comes after
                     det = child.doc[child.i - 1] if child.i > 0 else child
                     demonstrative = f"{det.text.lower()} {low}"
                     if demonstrative in LATEST or demonstrative in PLURAL_PRONOUNS:
@@ -2152,7 +2154,9 @@ class Attributor:
         lead_words = re.findall(r"[\w'’-]+", lead_in)
         inverted = (
             not lead_words
-            or re.search(r"[,;:«»“”\"(]\s*$", lead_in) is not None
+            # (a dative clitic may come first: `« ... », lui a rétorqué le président`)
+            or re.search(r"[,;:«»“”\"(]\s*(?:(?:lui|leur|nous|vous|me|te)\s+|[mt]['’])?$", lead_in)
+            is not None
             or re.search(
                 r"\b(?:comme|que|qu['’]|où|ainsi)\s+(?:l['’]|le\s+|la\s+|les\s+|nous\s+|lui\s+)?$", lead_in
             )
