@@ -1609,3 +1609,14 @@ def test_a_dative_clitic_before_the_cue_is_not_its_subject(nlp: Language) -> Non
         "République, contestant « l'orientation » de la question.",
     )
     assert _speakers(quotes) == ["Edwy Plenel", "Emmanuel Macron", "Emmanuel Macron"]
+
+
+def test_a_hyphenated_surname_cut_by_the_ner_is_read_whole(nlp: Language) -> None:
+    from pipeline.quotes.attribution import ArticleContext
+
+    text = (
+        "Il faudra attendre, explique Asier Saez-Cirion, coordinateur de l'étude. « Il faudra sans doute "
+        "quelques années », précise Asier Saez-Cirion auprès de l'AFP."
+    )
+    ctx = ArticleContext(nlp(text), [])
+    assert {p.text for p in ctx.persons} == {"Asier Saez-Cirion"}

@@ -620,6 +620,17 @@ class ArticleContext:
         ):
             kept.append(self.doc[nxt])
             nxt += 1
+        while (
+            0 < len(kept) <= 3  # (not a merged run `Jacques Chirac Michelle Alliot`)
+            and nxt + 1 < len(self.doc)
+            and self.doc[nxt].text in {"-", "‐"}
+            and self.doc[nxt].idx == kept[-1].idx + len(kept[-1].text)
+            and self.doc[nxt + 1].idx == self.doc[nxt].idx + 1
+            and self.doc[nxt + 1].text[:1].isupper()
+            and self.doc[nxt + 1].text.replace("-", "").isalpha()
+        ):
+            kept += [self.doc[nxt], self.doc[nxt + 1]]  # `Asier Saez` + `-Cirion`, cut by the NER
+            nxt += 2
         if not kept or (len(kept) == 1 and kept[0].text.lower() in NOT_NAMES):
             return None
         start, end = kept[0].idx, kept[-1].idx + len(kept[-1].text)
