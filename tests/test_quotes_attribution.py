@@ -1620,3 +1620,12 @@ def test_a_hyphenated_surname_cut_by_the_ner_is_read_whole(nlp: Language) -> Non
     )
     ctx = ArticleContext(nlp(text), [])
     assert {p.text for p in ctx.persons} == {"Asier Saez-Cirion"}
+
+
+def test_the_institute_is_the_body_just_named(nlp: Language) -> None:
+    quotes = run(
+        nlp,
+        "Deux départements ont été placés en vigilance orange par Météo France samedi. « Plusieurs passages "
+        "orageux vont concerner la Corse dans la nuit », prévient l'institut météorologique.",
+    )
+    assert _speakers(quotes) == ["Météo France"]

@@ -280,7 +280,7 @@ _SPEAKING_NOUNS = {"entourage", "camp", "défense", "conseil", "conseils", "staf
 #: Nouns of unnamed sources: `cette source` or `ce proche` is the unnamed source met before, not a name.
 _ANONYMOUS_SOURCES = {"source", "proche", "interlocuteur", "témoin", "familier", "connaisseur", "observateur"}
 #: Nouns that stand for any organisation (`l'institution`, `l'organisme`).
-_GENERIC_BODIES = {"institution", "organisme", "instance"}
+_GENERIC_BODIES = {"institution", "organisme", "instance", "institut", "service"}
 #: Nouns for a company or an association that stand for the one named just before (`la société`
 #: after `Adventure Line Productions`); institutions (`le parquet`, `la préfecture`) are not among them.
 _CORPORATE_NOUNS = {
