@@ -1629,3 +1629,21 @@ def test_the_institute_is_the_body_just_named(nlp: Language) -> None:
         "orageux vont concerner la Corse dans la nuit », prévient l'institut météorologique.",
     )
     assert _speakers(quotes) == ["Météo France"]
+
+
+def test_one_of_them_stays_unnamed(nlp: Language) -> None:
+    quotes = run(
+        nlp,
+        "Mohamed Touel, le gérant, attend les clients. À l'étage, quelques employés dépoussièrent les tapis. "
+        "« Il faut tout nettoyer même si personne ne vient », regrette l'un d'eux.",
+    )
+    assert _speakers(quotes) == ["l'un d'eux"]
+
+
+def test_a_document_gets_the_author_the_article_gives_it_elsewhere(nlp: Language) -> None:
+    quotes = run(
+        nlp,
+        "« Tous les indicateurs montrent que le virus circule à nouveau », indique le communiqué. Le taux de "
+        "tests positifs atteint, selon le communiqué commun des préfectures, 2,4 %.",
+    )
+    assert _speakers(quotes) == ["les préfectures"]

@@ -832,6 +832,8 @@ class ArticleContext:
         low = " ".join(low.split())
         if low in PRONOUNS or low in LATEST or low in PLURAL_PRONOUNS:
             return self._antecedent(at, low, previous)
+        if re.fullmatch(r"l['’]une? d['’](?:entre )?(?:eux|elles)", low):
+            return mention  # `regrette l'un d'eux`: one of a group, never named (guideline §4.1)
         if low in {"celui", "celle"}:
             # `raconte celui qui a inventé le terme`: the person already speaking, as `il` / `elle`
             return self._antecedent(at, "il" if low == "celui" else "elle", previous)
@@ -1517,19 +1519,20 @@ class ArticleContext:
             if unnamed:
                 return max(unnamed)[1]
         if head in DOCUMENT_NOUNS:
-            author = re.search(
-                r"\b(?:de|du|des|d['’])\s*((?:l['’]|la |le |les )?[A-ZÉ][\w'’&-]*(?:\s+[A-ZÉ][\w'’&-]*)*)",
-                mention,
-            )
-            if author:
-                return self._org_full(author.group(1))  # `l'enquête de Contours Conseil`
-            body = re.search(r"\b(?:(?:de|d['’])\s*(l['’]|la |le |les )|(du |des ))\s*([\w'’ -]+)$", mention)
-            if body:
-                noun = body.group(3).split()[0].lower() if body.group(3).split() else ""
-                if noun not in DOCUMENT_NOUNS and (noun in ORG_NOUNS or noun in ROLE_NOUNS):
-                    det = body.group(1) or {"du ": "le ", "des ": "les "}[body.group(2)]
-                    return det + body.group(3).strip()  # `le communiqué de la mairie` -> `la mairie`
-            return None
+            found = self._document_author(mention)
+            if found is None and definite_det:
+                # `indique le communiqué`, where the article writes `le communiqué commun des préfectures`
+                for m in re.finditer(
+                    r"\b"
+                    + re.escape(head)
+                    + r"(?:\s+[a-zéèêàçî]+)?\s+(?:de|du|des|d['’])[^,.;:!?«»“”\"()]{1,60}",
+                    self.text,
+                ):
+                    if not self._in_quote(m.start()):
+                        found = self._document_author(m.group(0))
+                        if found is not None:
+                            break
+            return found
         if (head in _GENERIC_BODIES or head in _CORPORATE_NOUNS) and definite:
             # `l'institution` after `L'Académie des sciences a publié ...`: the organisation named last
             here = self.sentence_index(at)
@@ -1749,6 +1752,26 @@ class ArticleContext:
         for t in self.doc[k : k + 4]:
             if t.pos_ == "NOUN":
                 return _noun_gender(t)
+        return None
+
+    def _document_author(self, mention: str) -> str | None:
+        """Who issued the document `mention` names (`l'enquête de Contours Conseil`, `le communiqué de la
+        mairie` -> `la mairie`), else None: a document's words without an author have no speaker."""
+        author = re.search(
+            r"\b(?:de|du|des|d['’])\s*((?:l['’]|la |le |les )?[A-ZÉ][\w'’&-]*(?:\s+[A-ZÉ][\w'’&-]*)*)",
+            mention,
+        )
+        if author:
+            return self._org_full(author.group(1))
+        body = re.search(r"\b(?:(?:de|d['’])\s*(l['’]|la |le |les )|(du |des ))\s*([\w'’ -]+)$", mention)
+        if body:
+            noun = body.group(3).split()[0].lower() if body.group(3).split() else ""
+            singular = noun[:-1] if noun.endswith("s") else noun
+            if noun not in DOCUMENT_NOUNS and any(
+                w in ORG_NOUNS or w in ROLE_NOUNS for w in (noun, singular)
+            ):
+                det = body.group(1) or {"du ": "le ", "des ": "les "}[body.group(2)]
+                return det + body.group(3).strip()
         return None
 
     def _salient_person(self, at: int, gender: str | None = None) -> str | None:
