@@ -1,4 +1,5 @@
-"""The packaged lists behind quote attribution: offices.txt and the role synonyms of wordlists.txt."""
+"""The packaged lists behind quote attribution: offices.txt, the role synonyms of wordlists.txt and the
+speech-verb forms of speech_verbs.txt."""
 
 from __future__ import annotations
 
@@ -47,3 +48,21 @@ def test_role_alike_is_symmetric_for_synonyms_only() -> None:
     assert "acteur" in alike["comédien"] and "comédien" in alike["acteur"]
     assert "député" in alike["élu"]
     assert "élu" not in alike.get("député", frozenset())
+
+
+@pytest.mark.parametrize(
+    ("form", "lemma"),
+    [
+        ("relève", "relever"),
+        ("relèvera", "relever"),
+        ("martèle", "marteler"),
+        ("appelle", "appeler"),
+        ("espère", "espérer"),
+        ("sourit", "sourire"),
+        ("a", None),
+    ],
+)
+def test_speech_verb_forms_with_stem_changes(form: str, lemma: str | None) -> None:
+    from pipeline.quotes.lexicon import load_lexicon
+
+    assert load_lexicon().lemma(form) == lemma

@@ -47,6 +47,12 @@ def _er_forms(lemma: str) -> set[str]:
     if len(stem) > 2 and stem[-2] in "éè":
         grave = stem[:-2] + "è" + stem[-1]
         forms |= {grave + e for e in ("e", "es", "ent")}
+    if len(stem) > 2 and stem[-2] == "e" and stem[-1] not in "aeiouy":
+        # relever -> relève, relèvera; marteler -> martèle; appeler -> appelle; jeter -> jette
+        grave = stem[:-2] + "è" + stem[-1]
+        forms |= {grave + e for e in ("e", "es", "ent", "era", "erait", "eront", "eraient")}
+        if stem[-1] in "lt":
+            forms |= {stem + stem[-1] + e for e in ("e", "es", "ent", "era", "erait", "eront", "eraient")}
     if stem.endswith("g"):
         forms |= {stem + "e" + e for e in ("a", "ait", "aient", "ant")}
     if stem.endswith("c"):
