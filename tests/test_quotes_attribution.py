@@ -1647,3 +1647,16 @@ def test_a_document_gets_the_author_the_article_gives_it_elsewhere(nlp: Language
         "tests positifs atteint, selon le communiqué commun des préfectures, 2,4 %.",
     )
     assert _speakers(quotes) == ["les préfectures"]
+
+
+def test_a_medium_tagged_as_a_person_is_no_speaker_for_her_pronoun(nlp: Language) -> None:
+    from pipeline.quotes.attribution import ArticleContext
+
+    text = (
+        "« Je ne pouvais pas aller aux toilettes », se souvient Fadila auprès d'un journaliste de France Info. "
+        "« J'ai des douleurs incroyables », raconte-t-elle."
+    )
+    ctx = ArticleContext(nlp(text), [])
+    assert "France Info" not in [p.text for p in ctx.persons]
+    assert "France Info" in [o.text for o in ctx.orgs]
+    assert _speakers(run(nlp, text)) == ["Fadila", "Fadila"]

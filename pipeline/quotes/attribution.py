@@ -139,6 +139,10 @@ def normalise(name: str) -> str:
     return " ".join(name.casefold().split())
 
 
+#: Media names the NER may take for persons, in `normalise` form.
+MEDIA_NAMES = frozenset(normalise(name) for name in wordlist("media_names"))
+
+
 def name_parts(name: str) -> list[str]:
     """The parts of a name: `J. D. Vance` and `J.D. Vance` both give ['j', 'd', 'vance']."""
     return list(_name_parts(name))
@@ -397,6 +401,10 @@ class ArticleContext:
         for ent in self.ents:
             if self._in_quote(ent.start_char):
                 continue
+            if ent.label_ == "PER" and normalise(ent.text) in MEDIA_NAMES:
+                # `un journaliste de France Info` tagged as a person: a medium
+                self.orgs.append(Mention(ent.text, ent.start_char, ent.end_char, "ORG"))
+                continue
             if ent.label_ == "PER":
                 cleaned = self._clean_person(ent)
                 if cleaned is not None:
@@ -422,8 +430,8 @@ class ArticleContext:
         """`le rappeur Freeze Corleone` (MISC), `le ministre de la Justice Eric Dupond-Moretti` (ORG)."""
         doc = self.doc
         before = [t.text.lower() for t in doc[max(ent.start - 4, 0) : ent.start]]
-        if not any(w in ROLE_NOUNS for w in before):
-            return None
+        if not any(w in ROLE_NOUNS for w in before) or normalise(ent.text) in MEDIA_NAMES:
+            return None  # (`un journaliste de France Info`: a medium)
         units: list[list[Token]] = []
         for t in ent:
             if units and (t.text in {"-", "‐"} or units[-1][-1].text in {"-", "‐"}):
