@@ -1660,3 +1660,17 @@ def test_a_medium_tagged_as_a_person_is_no_speaker_for_her_pronoun(nlp: Language
     assert "France Info" not in [p.text for p in ctx.persons]
     assert "France Info" in [o.text for o in ctx.orgs]
     assert _speakers(run(nlp, text)) == ["Fadila", "Fadila"]
+
+
+def test_a_name_with_its_own_article_gets_no_second_one() -> None:
+    from pipeline.quotes.attribution import _with_determiner
+
+    assert (
+        _with_determiner("selon l'", "Association française des malades")
+        == "l'Association française des malades"
+    )
+    assert (
+        _with_determiner("selon l'", "l'Association française des malades")
+        == "l'Association française des malades"
+    )
+    assert _with_determiner("du", "Fonds monétaire international") == "le Fonds monétaire international"

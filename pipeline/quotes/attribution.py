@@ -361,8 +361,8 @@ def _head_gender(tokens: list[Token], head: str) -> str | None:
 def _with_determiner(before: str, name: str) -> str:
     """`name` with the determiner written before it (`du Fonds ...` gives `le Fonds ...`)."""
     det = re.search(r"\b(le|la|les|l'|l’|du|des|au|aux)\s*$", before, re.IGNORECASE)
-    if not det:
-        return name
+    if not det or re.match(r"(?:le|la|les)\s|l['’]", name, re.IGNORECASE):
+        return name  # (no second determiner: `l'Association ...` already has one)
     word = {"du": "le", "au": "le", "des": "les", "aux": "les"}.get(
         det.group(1).lower(), det.group(1).lower()
     )
