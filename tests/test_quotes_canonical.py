@@ -163,6 +163,15 @@ def test_acronym_inside_the_full_name_keeps_the_place_after_it(nlp: Language) ->
     assert canon(nlp, text, "l'Agence régionale de santé") == "l'Agence régionale de santé d'Île-de-France"
 
 
+def test_acronym_spelt_out_without_parentheses(nlp: Language) -> None:
+    text = (
+        "Les marchés ont été obtenus sans que la Haute Autorité pour la transparence de la vie publique en "
+        "soit informée. « Il n'y a pas dissimulation », indique la HATVP."
+    )
+    assert canon(nlp, text, "la HATVP") == "la Haute Autorité pour la transparence de la vie publique"
+    assert canon(nlp, text, "la CGT") == "la CGT"  # nothing spelt out: unchanged
+
+
 def test_an_organisation_takes_the_article_the_text_writes_before_it(nlp: Language) -> None:
     text = (
         "L'Assemblée nationale a voté le texte. Le président de l'Assemblée nationale s'en est félicité. "

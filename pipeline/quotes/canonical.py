@@ -417,6 +417,41 @@ class _Forms:
                     if first[:1].isupper() and _strip_accents(initials) == letters:
                         start = base + chosen[0].start() + (len(chosen[0].group()) - len(first))
                         return _with_determiner(text[:start], text[start : m.start()].strip())
+        return self._spelt_out(letters) if len(letters) >= 4 else None
+
+    def _spelt_out(self, letters: str) -> str | None:
+        """`HATVP` -> `la Haute Autorité pour la transparence de la vie publique` when the article writes
+        that name, without the acronym beside it: a run of words whose initials are exactly `letters`,
+        after an article, and whose first word's initial is capitalised or follows `l'`."""
+        for ctx in self.ctxs:
+            text = ctx.text
+            words = list(re.finditer(r"[\w'’-]+", text))
+            for n, w in enumerate(words):
+                first = re.sub(r"^[ldLD]['’]", "", w.group())
+                if not first or _strip_accents(first[0]).upper() != letters[0] or ctx.inside[w.start()]:
+                    continue
+                initials, end = "", None
+                for k in range(n, min(n + 14, len(words))):
+                    word = re.sub(r"^[ldLD]['’]", "", words[k].group()) if k > n else first
+                    if k > n and words[k].group().lower() in _ACRONYM_SKIP:
+                        continue
+                    initials += _strip_accents(word[0]).upper()
+                    if not letters.startswith(initials):
+                        break
+                    if initials == letters:
+                        end = words[k].end()
+                        break
+                if end is None:
+                    continue
+                start = w.start() + (len(w.group()) - len(first))
+                name = text[start:end]
+                if not re.search(
+                    r"(?:^|\s)(?:le|la|les|l['’]|du|des|au|aux)\s*$", text[max(0, start - 5) : start], re.I
+                ):
+                    continue
+                if len(name.split()) < len(letters):
+                    continue
+                return _with_determiner(text[:start], name)
         return None
 
     def _article_of(self, name: str) -> str:
