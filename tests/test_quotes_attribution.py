@@ -1674,3 +1674,13 @@ def test_a_name_with_its_own_article_gets_no_second_one() -> None:
         == "l'Association française des malades"
     )
     assert _with_determiner("du", "Fonds monétaire international") == "le Fonds monétaire international"
+
+
+def test_a_description_takes_its_fuller_wording_after_du(nlp: Language) -> None:
+    quotes = run(
+        nlp,
+        "Selon un courrier du ministère de la Santé diffusé mardi, les stocks baissent. « La situation est "
+        "stable », rappelle le ministère. Plusieurs femmes ont témoigné. « C'était un moment fort », a dit "
+        "l'une des femmes.",
+    )
+    assert _speakers(quotes) == ["le ministère de la Santé", "l'une des femmes"]

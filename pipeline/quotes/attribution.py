@@ -1850,8 +1850,20 @@ class ArticleContext:
                 ):
                     return piece.text
         for m in re.finditer(
-            r"\b(?:le|la|les|l['’])\s*" + re.escape(head) + r"\b", self.text[:at], re.IGNORECASE
+            r"\b(?:(le|la|les|l['’])|(du|au))\s*" + re.escape(head) + r"\b",
+            self.text[:at],
+            re.IGNORECASE,
         ):
+            if m.group(2):
+                if not re.match(r"(?:le\s|l['’])", mention, re.IGNORECASE):
+                    continue  # (`l'un des membres` is one of them, not the group)
+                # `un courrier du ministère de la Santé`: the phrase with `le` for `du`
+                k = self.tok_at[m.end() - len(head)]
+                span = self.noun_phrase(k) if k >= 0 else None
+                if span and span[0] == m.end() - len(head) and 3 + span[1] - span[0] > len(best):
+                    best = "le " + self.text[span[0] : span[1]]
+                    break
+                continue
             k = self.tok_at[m.start()]
             if k < 0:
                 continue
