@@ -2479,7 +2479,7 @@ class Attributor:
                     return Cue("selon", rel.group(0).strip(" ,"), at, named.text, named.start)
         for m in re.finditer(
             # (also glued to the word before by a scraper: `par franceinfoSelon le secrétaire général,`)
-            r"(?:^|[,;:]\s*|\s|(?<=[a-zà-ÿ])(?=Selon|D'après|D’après))(selon|d'après|d’après|pour)\s+"
+            r"(?:^|[,;:]\s*|\s|(?-i:(?<=[a-zà-ÿ])(?=Selon|D'après|D’après)))(selon|d'après|d’après|pour)\s+"
             r"([^,;:«»“”\"]{1,80}?)\s*,",
             region,
             re.IGNORECASE,
