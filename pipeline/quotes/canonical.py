@@ -421,8 +421,8 @@ class _Forms:
 
     def _spelt_out(self, letters: str) -> str | None:
         """`HATVP` -> `la Haute Autorité pour la transparence de la vie publique` when the article writes
-        that name, without the acronym beside it: a run of words whose initials are exactly `letters`,
-        after an article, and whose first word's initial is capitalised or follows `l'`."""
+        that name, without the acronym beside it: a run of words after an article whose initials,
+        small words aside, are exactly `letters` (one word a letter at least)."""
         for ctx in self.ctxs:
             text = ctx.text
             words = list(re.finditer(r"[\w'’-]+", text))
