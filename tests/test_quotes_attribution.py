@@ -1684,3 +1684,12 @@ def test_a_description_takes_its_fuller_wording_after_du(nlp: Language) -> None:
         "l'une des femmes.",
     )
     assert _speakers(quotes) == ["le ministère de la Santé", "l'une des femmes"]
+
+
+def test_a_headline_topic_before_a_colon_is_not_the_subject(nlp: Language) -> None:
+    from pipeline.quotes import analyse, rule_speakers
+
+    title = 'SNCF : Gérald Darmanin annonce un "geste financier" de l\'État'
+    body = "Le ministre des Comptes publics, Gérald Darmanin, a indiqué lundi que l'État aiderait la SNCF."
+    a = analyse(nlp(body), nlp(title))
+    assert rule_speakers(a, in_title=True) == ["Gérald Darmanin"]

@@ -2174,6 +2174,13 @@ class Attributor:
                     if named is not None:
                         return named  # `« 60 millions de consommateurs » souligne`
                 if child.dep_ in SUBJECT_DEPS and not self.ctx._in_quote(child.idx) and child.i < h.i:
+                    colon = child.right_edge.i + 1
+                    if (
+                        colon < h.i
+                        and doc[colon].text == ":"
+                        and any(c.dep_ in SUBJECT_DEPS and colon < c.i < h.i for c in h.children)
+                    ):
+                        continue  # `SNCF : Gérald Darmanin annonce`: a topic before the colon, not the subject
                     low = child.text.lower()
                     if low in {"qui"} and h.dep_ == "acl:relcl":
                         first = h.head.left_edge.i
