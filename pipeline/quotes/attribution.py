@@ -1233,16 +1233,11 @@ class ArticleContext:
         if recent and here - self.sentence_index(recent[-1][0]) <= 2:
             lexicon = load_lexicon()
             for p in reversed(placed):
-                if (
-                    recent[-1][0] < p.start
-                    and p.subject
-                    and self.sentence_index(p.start) == here
-                    and not self._subject_of_quote(p)
-                ):
-                    # `M. Vizcarra s'est rendu au Parlement : « ... », a-t-il déclaré`: the subject of
-                    # the pronoun's own sentence, named since the last speaker
-                    return self.fullest_name(p.text)
                 if recent[-1][0] < p.start and p.subject:
+                    if self.sentence_index(p.start) == here and not self._subject_of_quote(p):
+                        # `M. Vizcarra s'est rendu au Parlement : « ... », a-t-il déclaré`: the subject
+                        # of the pronoun's own sentence, named since the last speaker
+                        return self.fullest_name(p.text)
                     following = re.findall(r"[\w'’]+", self.text[p.end : p.end + 40])[:5]
                     if "parole" in following or any(
                         lexicon.lemma(w) for w in following if w.lower() not in {"a", "est", "dit"}
@@ -1465,7 +1460,7 @@ class ArticleContext:
         # role they are themselves in apposition with (`Susie Stringfellow, une femme de militaire`).
         indefinite = det in {"un", "une"}
         here = self.sentence_index(at)
-        definite_det = det in {"le", "la", "l", "ce", "cet", "cette"} or det.startswith(("l'", "l’"))
+        definite = det in {"le", "la", "l", "ce", "cet", "cette"} or det.startswith(("l'", "l’"))
         alike = role_alike().get(head, frozenset())
         for r in self.roles:
             if (r.head != head and (r.head not in alike or r.start > at)) or (
@@ -1500,7 +1495,7 @@ class ArticleContext:
                     and head in ROLE_NOUNS
                     and r.head in ROLE_NOUNS
                     and proper & {normalise(w) for w in r.words}
-                    and definite_det
+                    and definite
                 ):
                     score = 2
                 if score >= 2 and det not in {"les", "des", "ces"}:
@@ -1516,7 +1511,6 @@ class ArticleContext:
             return holder
         if best_person is not None:
             return best_person
-        definite = det in {"le", "la", "l", "ce", "cet", "cette"} or det.startswith(("l'", "l’"))
         if head in _ANONYMOUS_SOURCES and definite:
             # `selon cette source`, `assure ce proche de l'Elysée`: the unnamed source quoted before
             unnamed = [
@@ -1528,7 +1522,7 @@ class ArticleContext:
                 return max(unnamed)[1]
         if head in DOCUMENT_NOUNS:
             found = self._document_author(mention)
-            if found is None and definite_det:
+            if found is None and definite:
                 # `indique le communiqué`, where the article writes `le communiqué commun des préfectures`
                 for m in re.finditer(
                     r"\b"

@@ -225,7 +225,7 @@ class _Forms:
             longer = self._longer(bare)
             if longer != bare:
                 return det + longer
-            return self._place_after_acronym(det + bare if det else self._article_of(bare))
+            return self._place_after_acronym(speaker if det else self._article_of(bare))
         return speaker
 
     def _name_after_description(self, words: list[str]) -> str | None:
