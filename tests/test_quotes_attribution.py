@@ -1693,3 +1693,13 @@ def test_a_headline_topic_before_a_colon_is_not_the_subject(nlp: Language) -> No
     body = "Le ministre des Comptes publics, Gérald Darmanin, a indiqué lundi que l'État aiderait la SNCF."
     a = analyse(nlp(body), nlp(title))
     assert rule_speakers(a, in_title=True) == ["Gérald Darmanin"]
+
+
+def test_a_name_apposed_to_a_long_role_phrase_is_a_person(nlp: Language) -> None:
+    # The NER tags `Caroline Tharot` as a place; the role before the comma makes it a person.
+    text = (
+        "La maison a été soufflée, a indiqué le procureur de la République d'Ajaccio, Eric Bouillard. "
+        '"Une dalle a été soufflée", a indiqué la procureure de la République de Bastia, Caroline Tharot, '
+        "en précisant que la villa est neuve."
+    )
+    assert one(nlp, text).speaker == "Caroline Tharot"

@@ -427,9 +427,16 @@ class ArticleContext:
         self.roles = self._roles()
 
     def _person_after_role(self, ent: Span) -> Mention | None:
-        """`le rappeur Freeze Corleone` (MISC), `le ministre de la Justice Eric Dupond-Moretti` (ORG)."""
+        """`le rappeur Freeze Corleone` (MISC), `le ministre de la Justice Eric Dupond-Moretti` (ORG),
+        `la procureure de la République de Bastia, Caroline Tharot` (LOC)."""
         doc = self.doc
         before = [t.text.lower() for t in doc[max(ent.start - 4, 0) : ent.start]]
+        if ent.start > 0 and doc[ent.start - 1].text == ",":
+            # an apposition after a longer role phrase, back to its determiner
+            for t in reversed(doc[max(ent.start - 9, 0) : ent.start - 1]):
+                if t.pos_ in {"VERB", "AUX", "PUNCT"} or t.is_sent_start:
+                    break
+                before.append(t.text.lower())
         if not any(w in ROLE_NOUNS for w in before) or normalise(ent.text) in MEDIA_NAMES:
             return None  # (`un journaliste de France Info`: a medium)
         units: list[list[Token]] = []
