@@ -1703,3 +1703,27 @@ def test_a_name_apposed_to_a_long_role_phrase_is_a_person(nlp: Language) -> None
         "en précisant que la villa est neuve."
     )
     assert one(nlp, text).speaker == "Caroline Tharot"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Jean Martin a parlé. Une déroute qui aurait par ailleurs pu avoir lieu plus tôt, a analysé "
+            "le conseiller de Paris, déplorant que le parti \"a vécu pendant très longtemps sur l'aura des "
+            'années 1970".',
+            "Jean Martin",
+        ),
+        (
+            'Le maire était là. "Les soucis ont commencé vers 18 heures entre deux groupes. Nous avons '
+            'appelé la police." Près de 200 jeunes se sont mêlés à une bagarre. Un péplum de triste '
+            "facture qui ne serait d'ailleurs pas la seule nuisance causée par ces groupes, explique au "
+            "quotidien une source policière.",
+            "une source policière",
+        ),
+    ],
+)
+def test_an_incise_subject_wins_over_a_thing_parsed_before_the_comma(
+    nlp: Language, text: str, speaker: str
+) -> None:
+    assert one(nlp, text).speaker == speaker

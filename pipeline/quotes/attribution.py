@@ -2012,6 +2012,21 @@ class Attributor:
         start, end = span
         return self.text[start:end], start
 
+    def _inverted_after_incise(self, verb: Token, parsed: tuple[str, int] | None) -> tuple[str, int] | None:
+        """`Une déroute qui ..., a analysé le conseiller de Paris, déplorant`: after a comma, a verb
+        followed by a person or body is an incise whose subject is inverted; the thing the parser
+        made its subject before the comma (`Une déroute`) names no one. None unless both hold."""
+        aux = [c.idx for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i]
+        if parsed is None or not self.text[: min([verb.idx, *aux])].rstrip().endswith(","):
+            return None
+        words = [w for w in re.findall(r"[\w'’-]+", parsed[0]) if w.lower() not in DETERMINERS]
+        if not words or words[0][:1].isupper() or self._is_agent(" ".join(words)):
+            return None
+        after = self._subject_after(verb.i + 1, self.ctx.sentence_of(verb.idx)[1])
+        if after is None or not self._is_agent(after[0]) or after[1] >= self._next_quote_open(verb.idx):
+            return None
+        return after
+
     def _subject_after(self, k: int, limit: int) -> tuple[str, int] | None:
         """Subject written after an inverted cue verb: skip `à l'AFP`, `mardi`, `dans un communiqué`."""
         doc = self.ctx.doc
@@ -2203,6 +2218,9 @@ class Attributor:
                             return self.text[child.idx : end + near.end()], child.idx  # `Celle` + `-ci`
                         return child.text, child.idx
                     res = self._np_at(max(child.left_edge.i, self._sentence_first_token(child)))
+                    incise = self._inverted_after_incise(h, res)
+                    if incise is not None:
+                        return incise
                     if child.ent_type_ != "PER":
                         lead = self._appositive_person(region_start, child.idx)
                         if lead is not None:
@@ -2546,6 +2564,13 @@ class Attributor:
                     head = head.head
                 if head.i != verb.i:
                     subject = self._subject_of(head, region_start)
+                    # `..., a analysé le conseiller de Paris, déplorant`: an incise the parser coordinated
+                    # with the clause before it gives the participle its inverted subject
+                    incise = next(
+                        (t for t in reversed(self.ctx.doc[head.i + 1 : verb.i]) if t.pos_ == "VERB"), None
+                    )
+                    if incise is not None and self.is_speech(incise):
+                        subject = self._inverted_after_incise(incise, subject) or subject
             else:
                 subject = self._subject_of(verb, region_start)
             how = "before"
