@@ -1727,3 +1727,19 @@ def test_an_incise_subject_wins_over_a_thing_parsed_before_the_comma(
     nlp: Language, text: str, speaker: str
 ) -> None:
     assert one(nlp, text).speaker == speaker
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "« Il faut agir vite », préconise le médecin Paul Martin.",
+        "Le médecin Paul Martin était là. « Tout ira bien », rassure-t-il.",
+        "Le médecin Paul Martin était là. « On ne lâche rien », rigole-t-il.",
+    ],
+)
+def test_incise_verbs_of_advice_and_tone_are_cues(nlp: Language, text: str) -> None:
+    from pipeline.quotes import analyse, rule_speakers
+
+    a = analyse(nlp(text), None)
+    assert rule_speakers(a) == ["Paul Martin"]  # the rules', not the ranker's
+    assert one(nlp, text).cue is not None
