@@ -1743,3 +1743,19 @@ def test_incise_verbs_of_advice_and_tone_are_cues(nlp: Language, text: str) -> N
     a = analyse(nlp(text), None)
     assert rule_speakers(a) == ["Paul Martin"]  # the rules', not the ranker's
     assert one(nlp, text).cue is not None
+
+
+def test_a_surname_in_brackets_after_a_headline_quote_is_its_speaker(nlp: Language) -> None:
+    # The wire-headline convention `Topic : « ... » (Surname)`: not the topic before the colon.
+    title = "Retraites : « nous irons jusqu'au bout de la réforme » (Macron)"
+    body = "Emmanuel Macron s'est exprimé lundi soir à la télévision."
+    quotes = run(nlp, body, title)
+    assert [(q.in_title, q.speaker, q.speaker_mention) for q in quotes] == [
+        (True, "Emmanuel Macron", "Macron")
+    ]
+
+
+def test_a_bracketed_word_that_names_no_person_is_no_speaker(nlp: Language) -> None:
+    title = "Livre : « Le monde d'après les crises financières » (Plon)"
+    body = "L'économiste Jean Dupont publie un essai sur les crises financières."
+    assert all(q.speaker != "Plon" for q in run(nlp, body, title))

@@ -1908,6 +1908,10 @@ class Attributor:
         self.lex = ctx.lexicon
         self.text = ctx.text
 
+    def _known_surname(self, word: str) -> bool:
+        """Whether a person of the article (the body's, for a title) bears `word` as surname."""
+        return any(name_parts(p.text)[-1:] == name_parts(word) for p in self.names.persons)
+
     # -- cue words -----------------------------------------------------------------------------
     def is_speech(self, t: Token) -> bool:
         low = t.text.lower().replace("’", "'")
@@ -2382,8 +2386,9 @@ class Attributor:
         if i >= limit:
             return None
         rest = text[i:limit]
-        m = re.match(r"\(([A-ZÉ][\w'’.-]*[a-zé][\w'’.-]*(?:\s+[A-ZÉ][\w'’.-]+){1,3})\)", rest)
-        if m:
+        m = re.match(r"\(([A-ZÉ][\w'’.-]*[a-zé][\w'’.-]*(?:\s+[A-ZÉ][\w'’.-]+){0,3})\)", rest)
+        if m and (" " in m.group(1) or self._known_surname(m.group(1))):
+            # `« ... » (Rachida Dati)`, and in headlines `« ... » (Borne)`: the speaker in brackets
             return Cue("after", "()", i, m.group(1), i + 1)
         gloss = re.match(r"\([^()«»“”\"]{1,60}\)", rest)
         if gloss:  # `« ... ma ring » (bague), avait-elle raconté`: a gloss before the cue
