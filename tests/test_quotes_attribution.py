@@ -1759,3 +1759,13 @@ def test_a_bracketed_word_that_names_no_person_is_no_speaker(nlp: Language) -> N
     title = "Livre : « Le monde d'après les crises financières » (Plon)"
     body = "L'économiste Jean Dupont publie un essai sur les crises financières."
     assert all(q.speaker != "Plon" for q in run(nlp, body, title))
+
+
+def test_an_organisation_starting_with_en_after_a_role_is_no_person(nlp: Language) -> None:
+    from pipeline.quotes import analyse, rule_speakers
+
+    text = (
+        "Christophe Castaner a présenté les chiffres. « 94 % ont choisi le taux familiarisé », a indiqué "
+        "le délégué général de La République En Marche."
+    )
+    assert rule_speakers(analyse(nlp(text), None)) == ["Christophe Castaner"]

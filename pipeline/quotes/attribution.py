@@ -236,6 +236,8 @@ _MONTHS = {
 }
 #: A sentence end glued to the next sentence's first word: `KCNA.La`, `Paris.Le`.
 _GLUED_STOP = re.compile(r"(?<=\w\w)[.!?…](?=[A-ZÀ-Þ][a-zß-ÿ])")
+#: Capitalised words that start no person's name (`En Marche`, `Pour la Solidarité`).
+_NOT_NAME_STARTS = {"En", "Pour", "Sur", "Avec", "Sans", "Par", "Dans", "Et", "Ou", "Contre", "Vers", "Chez"}
 #: Kinship nouns: `le frère de X Y` is the relative of X, who usually bears the surname Y too.
 _KIN_NOUNS = {
     "frère",
@@ -447,6 +449,8 @@ class ArticleContext:
                 units.append([t])
             else:
                 return None
+        if units and units[0][0].text in _NOT_NAME_STARTS:
+            return None  # `le délégué général de La République En Marche`: `En Marche` is no person
         if not 2 <= len(units) <= 4 or (len(units) > 2 and before[-1:] == ["le"]):
             return None
         name = units[-2:]
