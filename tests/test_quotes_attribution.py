@@ -1769,3 +1769,12 @@ def test_an_organisation_starting_with_en_after_a_role_is_no_person(nlp: Languag
         "le délégué général de La République En Marche."
     )
     assert rule_speakers(analyse(nlp(text), None)) == ["Christophe Castaner"]
+
+
+def test_a_phrase_opened_by_aupres_is_skipped_before_the_inverted_subject(nlp: Language) -> None:
+    # The parser tags `auprès` as an adverb; the whole phrase `auprès de l'AFP` is skipped.
+    q = one(
+        nlp,
+        "« Il reste tant à faire », a témoigné auprès de l'AFP Paul Martin, un bénévole de l'association.",
+    )
+    assert (q.speaker, q.cue) == ("Paul Martin", "a témoigné")

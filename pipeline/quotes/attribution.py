@@ -236,6 +236,25 @@ _MONTHS = {
 }
 #: A sentence end glued to the next sentence's first word: `KCNA.La`, `Paris.Le`.
 _GLUED_STOP = re.compile(r"(?<=\w\w)[.!?…](?=[A-ZÀ-Þ][a-zß-ÿ])")
+#: Prepositions whose phrase sits between an inverted cue verb and its subject (`a témoigné auprès
+#: de l'AFP X`, `a déclaré sur France Inter X`).
+_SKIPPED_PREPS = {
+    "à",
+    "au",
+    "aux",
+    "auprès",
+    "devant",
+    "sur",
+    "dans",
+    "lors",
+    "via",
+    "par",
+    "chez",
+    "en",
+    "sans",
+    "avec",
+    "pour",
+}
 #: Capitalised words that start no person's name (`En Marche`, `Pour la Solidarité`).
 _NOT_NAME_STARTS = {"En", "Pour", "Sur", "Avec", "Sans", "Par", "Dans", "Et", "Ou", "Contre", "Vers", "Chez"}
 #: Kinship nouns: `le frère de X Y` is the relative of X, who usually bears the surname Y too.
@@ -2046,8 +2065,8 @@ class Attributor:
                 while k < len(doc) and doc[k].idx < phrase.end():
                     k += 1
                 continue
-            if low in ADVERBS or t.pos_ == "ADV" or t.text in {"-"}:
-                k += 1
+            if (low in ADVERBS or t.pos_ == "ADV" or t.text in {"-"}) and low not in _SKIPPED_PREPS:
+                k += 1  # (`auprès`, tagged ADV, opens a phrase to skip whole below)
                 continue
             if t.like_num and k + 1 < len(doc) and doc[k + 1].text.lower() in _MONTHS:
                 k += 2  # `a indiqué mardi 9 juin Matignon`: a date, not the subject
@@ -2060,23 +2079,7 @@ class Attributor:
             ):
                 k += 3  # `a prévu le 23 septembre X`: a date with its article
                 continue
-            if low in {
-                "à",
-                "au",
-                "aux",
-                "auprès",
-                "devant",
-                "sur",
-                "dans",
-                "lors",
-                "via",
-                "par",
-                "chez",
-                "en",
-                "sans",
-                "avec",
-                "pour",
-            }:
+            if low in _SKIPPED_PREPS:
                 # skip the prepositional phrase: ADP DET? NOUN/PROPN+ (`sans détour`, `pour France Inter`,
                 # `avec prudence`: manner and addressee phrases between the verb and its subject)
                 k += 1
