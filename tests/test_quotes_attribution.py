@@ -1778,3 +1778,13 @@ def test_a_phrase_opened_by_aupres_is_skipped_before_the_inverted_subject(nlp: L
         "« Il reste tant à faire », a témoigné auprès de l'AFP Paul Martin, un bénévole de l'association.",
     )
     assert (q.speaker, q.cue) == ("Paul Martin", "a témoigné")
+
+
+def test_elle_is_not_an_organisation_with_a_masculine_determiner(nlp: Language) -> None:
+    from pipeline.quotes import analyse, rule_speakers
+
+    text = (
+        "Deux des voleurs avaient menacé Kim Kardashian avec une arme, a expliqué le parquet. « Il m'a "
+        "demandé avec un fort accent français ma bague », avait-elle raconté aux policiers après le vol."
+    )
+    assert rule_speakers(analyse(nlp(text), None)) == ["Kim Kardashian"]

@@ -255,6 +255,14 @@ _SKIPPED_PREPS = {
     "avec",
     "pour",
 }
+
+
+def _determiner_gender(np: str) -> str | None:
+    """'m' or 'f' when the noun phrase's determiner shows its gender (`le parquet`, `la CGT`), else None."""
+    first = np.split()[0].lower() if np.split() else ""
+    return {"le": "m", "ce": "m", "cet": "m", "du": "m", "la": "f", "cette": "f"}.get(first)
+
+
 #: Capitalised words that start no person's name (`En Marche`, `Pour la Solidarité`).
 _NOT_NAME_STARTS = {"En", "Pour", "Sur", "Avec", "Sans", "Par", "Dans", "Et", "Ou", "Contre", "Vers", "Chez"}
 #: Kinship nouns: `le frère de X Y` is the relative of X, who usually bears the surname Y too.
@@ -1242,6 +1250,8 @@ class ArticleContext:
         for pos, desc, human in self._described_subjects():
             if pos >= at or (not human and here_sent - self.sentence_index(pos) > 1):
                 continue
+            if not human and wrong is not None and _determiner_gender(desc) == wrong:
+                continue  # `elle` is not `le parquet`
             resolved = self._describe(desc, pos) if human else self._named_body(desc, pos)
             if resolved and (not human or fits(resolved)):
                 candidates.append((pos, resolved))
