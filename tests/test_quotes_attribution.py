@@ -1788,3 +1788,27 @@ def test_elle_is_not_an_organisation_with_a_masculine_determiner(nlp: Language) 
         "demandé avec un fort accent français ma bague », avait-elle raconté aux policiers après le vol."
     )
     assert rule_speakers(analyse(nlp(text), None)) == ["Kim Kardashian"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "La nuit de vendredi à samedi sera très chaude, note l'institut météorologique. « Dans les "
+            "départements en vigilance orange, les températures ne baisseront pas sous 20 degrés », "
+            "est-il précisé.",
+            "l'institut météorologique",
+        ),
+        (
+            "Le taux de tests positifs atteint 2,4 % en Ile-de-France, selon le communiqué commun des "
+            "préfectures. « L'incidence est particulièrement importante chez les 20-30 ans », est-il ajouté.",
+            "les préfectures",
+        ),
+    ],
+)
+def test_an_impersonal_passive_cue_gives_the_words_to_the_source_reported_before(
+    nlp: Language, text: str, speaker: str
+) -> None:
+    from pipeline.quotes import analyse, rule_speakers
+
+    assert rule_speakers(analyse(nlp(text), None)) == [speaker]

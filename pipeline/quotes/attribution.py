@@ -2442,6 +2442,16 @@ class Attributor:
                     if w.lower() not in ADVERBS:
                         break
             del part
+            if cue_words and verb in {"est", "était"} and m.group("clitic").lower() == "il":
+                # `« ... », est-il précisé`: an impersonal passive; the words are those of the source
+                # reported just before (`note l'institut météorologique`, `selon le communiqué de X`)
+                start = self.ctx.sentence_of(span.open_at)[0]
+                for _ in range(3):  # this sentence and the three before
+                    start = self.ctx.sentence_of(max(start - 1, 0))[0]
+                source = self._reported_source(start, span.open_at)
+                if source is None:
+                    return None
+                return Cue("after", cue_words, i, source[0], source[1])
             if cue_words:
                 return Cue("after", cue_words, i, m.group("clitic"), i + m.start("clitic"))
         tokens = self.ctx.tokens_between(i, limit)
@@ -2503,6 +2513,34 @@ class Attributor:
                     cue = text[tokens[n + 1].idx : tokens[k].idx + len(tokens[k].text)]
                     return Cue("after", cue, tokens[n + 1].idx, subject[0], subject[1])
         return None
+
+    def _reported_source(self, start: int, end: int) -> tuple[str, int] | None:
+        """The last source text[start:end] reports, outside quotations: `..., note l'institut
+        météorologique.`, `selon le communiqué commun des préfectures.`; None when it reports none."""
+        found: tuple[int, tuple[str, int]] | None = None
+        for m in re.finditer(r"\b(?:selon|d['’]après)\s+", self.text[start:end], re.IGNORECASE):
+            k = self.ctx.tok_at[start + m.end()]
+            np = self._np_at(k) if k >= 0 and not self.ctx._in_quote(start + m.start()) else None
+            if np is not None:
+                found = (start + m.start(), np)
+        doc = self.ctx.doc
+        for t in self.ctx.tokens_between(start, end):
+            # (`, note l'institut`: an incise verb the parser may tag as a noun)
+            incise = (
+                t.i > 0 and doc[t.i - 1].text == "," and t.i + 1 < len(doc) and doc[t.i + 1].pos_ == "DET"
+            )
+            if t.pos_ not in {"VERB", "NOUN"} or (t.pos_ == "NOUN" and not incise):
+                continue
+            if not self.is_speech(t) or self.ctx._in_quote(t.idx):
+                continue
+            subject = self._subject_of(t, start)
+            if (
+                subject is not None
+                and subject[0].lower() not in PRONOUNS
+                and (found is None or t.idx > found[0])
+            ):
+                found = (t.idx, subject)
+        return found[1] if found else None
 
     def cue_before(self, span: QuoteSpan, region_start: int) -> Cue | None:
         """`X a déclaré : « ...`, `X : « ...`, `Selon X, « ...`, `X estime que « ...` in the sentence."""
