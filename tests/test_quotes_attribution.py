@@ -1812,3 +1812,14 @@ def test_an_impersonal_passive_cue_gives_the_words_to_the_source_reported_before
     from pipeline.quotes import analyse, rule_speakers
 
     assert rule_speakers(analyse(nlp(text), None)) == [speaker]
+
+
+def test_ils_is_a_plural_subject_before_it_not_an_earlier_singular_speaker(nlp: Language) -> None:
+    from pipeline.quotes import analyse, rule_speakers
+
+    text = (
+        "« Ce sont de bonnes décisions », estime le tribunal administratif de Rennes. Exposés à l'amiante, "
+        "les marins avaient formé un recours contre le ministère des Armées. Ils estimaient ne pas avoir "
+        "bénéficié de « mesures de protection efficaces » lors des embarquements."
+    )
+    assert rule_speakers(analyse(nlp(text), None)) == ["le tribunal administratif de Rennes", "les marins"]

@@ -1478,6 +1478,24 @@ class ArticleContext:
             if pos < at and (subject or latest) and here - self.sentence_index(pos) <= 2
         ]
         if not events:
+            # `les marins avaient formé un recours ... Ils estimaient`: a plural subject of this
+            # sentence or the one before, whatever its noun, rather than an earlier singular speaker
+            for t in reversed(self.doc[: self.tok_at[at] if self.tok_at[at] >= 0 else len(self.doc)]):
+                if here - self.sentence_index(t.idx) > 1:
+                    break
+                det = [c for c in t.children if c.dep_ == "det" and c.i < t.i]
+                if (
+                    t.dep_ == "nsubj"
+                    and t.pos_ == "NOUN"
+                    and t.morph.get("Number", []) == ["Plur"]
+                    and det
+                    and det[0].text.lower() in {"les", "des", "ces"}
+                    and t.text.lower() not in NON_AGENTS
+                    and not self._in_quote(t.idx)
+                ):
+                    span = self.noun_phrase(det[0].i)
+                    if span is not None:
+                        return self.text[span[0] : span[1]]
             plural = [c for c in previous if c[1] and c[0] <= at]
             return plural[-1][1] if plural else None
         return max(events)[1]
