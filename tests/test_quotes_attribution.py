@@ -1823,3 +1823,23 @@ def test_ils_is_a_plural_subject_before_it_not_an_earlier_singular_speaker(nlp: 
         "bénéficié de « mesures de protection efficaces » lors des embarquements."
     )
     assert rule_speakers(analyse(nlp(text), None)) == ["le tribunal administratif de Rennes", "les marins"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "« C'est un chantier complexe », fait-on valoir à Matignon, tout en confirmant les retards.",
+            "Matignon",
+        ),
+        ("« Nous avons fait le maximum », explique-t-on chez Renault.", "Renault"),
+        ("« Le ministre est serein », assure-t-on dans l'entourage du ministre.", "l'entourage du ministre"),
+        ("« Caricature ! », a-t-on entendu fuser alors à droite.", None),
+    ],
+)
+def test_an_inverted_on_gives_the_words_to_the_body_named_after_it(
+    nlp: Language, text: str, speaker: str | None
+) -> None:
+    from pipeline.quotes import analyse, rule_speakers
+
+    assert rule_speakers(analyse(nlp(text), None)) == [speaker]

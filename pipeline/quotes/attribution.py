@@ -2442,6 +2442,10 @@ class Attributor:
             if np and not self._anonymous_document(np[0]):
                 return Cue("after", m.group(1), i, np[0], np[1])
         m = _INVERTED.match(rest)
+        if m and m.group("clitic").lower() == "on":
+            body = self._body_after_on(i + m.end("clitic"), limit)
+            if body is not None:
+                return Cue("after", text[i : body[2]], i, body[0], body[1])
         if m:
             verb = m.group("verb").lower()
             part = (m.group("part") or "").lower()
@@ -2694,6 +2698,28 @@ class Attributor:
         if not content or content[0] not in DOCUMENT_NOUNS:
             return False
         return not re.search(r"\b(?:de|du|des|d['’])\s*\S", np)
+
+    def _body_after_on(self, at: int, limit: int) -> tuple[str, int, int] | None:
+        """`», fait-on valoir à Matignon`, `explique-t-on du côté de Matignon`, `assure-t-on dans
+        l'entourage du ministre`: the body the place phrase after the inverted `on` names, with where
+        it starts and where the cue verb ends."""
+        place = re.match(
+            r"((?:\s+(?:valoir|savoir|encore|aussi|également|toutefois|cependant))*)\s+"
+            r"(?:à|au|chez|du\s+côté\s+d[eu'’]|au\s+sein\s+d[eu'’]|auprès\s+d[eu'’]"
+            r"|dans\s+(l['’]entourage)\s+d[eu'’])\s*",
+            self.text[at:limit],
+        )
+        if place is None:
+            return None
+        k = self.ctx.tok_at[at + place.end()] if at + place.end() < len(self.text) else -1
+        np = self._np_at(k) if k >= 0 else None
+        if np is None or not (np[0][:1].isupper() or self._is_agent(np[0])):
+            return None
+        verb_end = at + place.end(1)
+        if place.group(2):  # `l'entourage du ministre`, written whole
+            start = at + place.start(2)
+            return self.text[start : np[1] + len(np[0])], start, verb_end
+        return np[0], np[1], verb_end
 
     def _body_of_on(self, start: int, on_at: int) -> tuple[str, int] | None:
         """`à l'APHP, on préfère parler de « ... »`, `chez Renault, on assure que`: the body named in
