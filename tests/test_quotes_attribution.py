@@ -1843,3 +1843,24 @@ def test_an_inverted_on_gives_the_words_to_the_body_named_after_it(
     from pipeline.quotes import analyse, rule_speakers
 
     assert rule_speakers(analyse(nlp(text), None)) == [speaker]
+
+
+def test_an_incise_verb_tagged_as_a_noun_still_takes_its_inverted_subject(nlp: Language) -> None:
+    from pipeline.quotes import analyse, rule_speakers
+
+    text = (
+        "Le groupe compte 296 membres. L'initiative « soldera la mauvaise gestion politique du groupe » "
+        "LREM, tacle un député macroniste."
+    )
+    assert rule_speakers(analyse(nlp(text), None)) == ["un député macroniste"]
+
+
+def test_elle_is_not_an_unnamed_speaker_described_as_a_man(nlp: Language) -> None:
+    from pipeline.quotes import analyse, rule_speakers
+
+    text = (
+        "« Il est totalement ingérable », confie un proche dans une interview. Des révélations qui "
+        "arrivent après un message d'Anouchka Delon où elle écrivait qu'« il y a toujours pire famille "
+        "que la sienne »."
+    )
+    assert rule_speakers(analyse(nlp(text), None)) == ["un proche", "Anouchka Delon"]

@@ -260,7 +260,22 @@ _SKIPPED_PREPS = {
 def _determiner_gender(np: str) -> str | None:
     """'m' or 'f' when the noun phrase's determiner shows its gender (`le parquet`, `la CGT`), else None."""
     first = np.split()[0].lower() if np.split() else ""
-    return {"le": "m", "ce": "m", "cet": "m", "du": "m", "la": "f", "cette": "f"}.get(first)
+    return {"le": "m", "ce": "m", "cet": "m", "du": "m", "un": "m", "la": "f", "cette": "f", "une": "f"}.get(
+        first
+    )
+
+
+#: Nouns whose grammatical gender says nothing of the person's (`une source ... il`).
+_FIXED_GENDER_NOUNS = {"source", "personne", "victime", "star", "vedette", "personnalité", "recrue", "témoin"}
+
+
+def _description_gender(np: str) -> str | None:
+    """The gender a description of a person shows by its determiner (`un député macroniste`), unless its
+    noun has one grammatical gender for everyone (`une source`); None for names."""
+    words = np.lower().split()
+    if len(words) < 2 or np[:1].isupper() or words[1] in _FIXED_GENDER_NOUNS:
+        return None
+    return _determiner_gender(np)
 
 
 #: Capitalised words that start no person's name (`En Marche`, `Pour la Solidarité`).
@@ -1233,7 +1248,7 @@ class ArticleContext:
         """`_antecedent` for a singular pronoun, skipping persons of gender `wrong`."""
 
         def fits(name: str) -> bool:
-            return wrong is None or self._gender(name) != wrong
+            return wrong is None or (self._gender(name) or _description_gender(name)) != wrong
 
         if pronoun in LATEST:  # `ce dernier`: the last person named, whatever their function
             named = [p for p in self.persons if 0 <= p.end <= at and fits(self.fullest_name(p.text))]
@@ -2526,8 +2541,10 @@ class Attributor:
             while k < len(tokens) and tokens[k].text.lower() in AUXILIARIES | ADVERBS:
                 k += 1
             if k < len(tokens) and self.is_speech(tokens[k]) and not tokens[k].text.lower().endswith("ant"):
-                if tokens[k].pos_ in {"NOUN", "PROPN"}:
-                    continue
+                nxt = tokens[k].i + 1
+                determined = nxt < len(self.ctx.doc) and self.ctx.doc[nxt].pos_ == "DET"
+                if tokens[k].pos_ in {"NOUN", "PROPN"} and not determined:
+                    continue  # (`, tacle un député`: a verb tagged as a noun, its subject after it)
                 subject = self._subject_after(tokens[k].i + 1, limit)
                 if subject and self._object_like(subject[0]):
                     subject = None
