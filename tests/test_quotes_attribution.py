@@ -1804,6 +1804,11 @@ def test_elle_is_not_an_organisation_with_a_masculine_determiner(nlp: Language) 
             "préfectures. « L'incidence est particulièrement importante chez les 20-30 ans », est-il ajouté.",
             "les préfectures",
         ),
+        (
+            "Le taux atteint 2,4 %, selon le communiqué commun des préfectures. « L'incidence est plus forte » "
+            "à Paris et dans les départements de petite couronne, est-il ajouté.",
+            "les préfectures",
+        ),
     ],
 )
 def test_an_impersonal_passive_cue_gives_the_words_to_the_source_reported_before(

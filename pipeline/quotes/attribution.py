@@ -278,6 +278,10 @@ def _description_gender(np: str) -> str | None:
     return _determiner_gender(np)
 
 
+#: An impersonal passive cue later in the sentence: `..., est-il ajouté`, `, était-il précisé`.
+_IMPERSONAL_PASSIVE = re.compile(
+    r"(?:est|était)[\s-]+(?:t[\s-]+)?il\s+(?:\w+\s+)?([\wéèêàç]+)", re.IGNORECASE
+)
 #: Capitalised words that start no person's name (`En Marche`, `Pour la Solidarité`).
 _NOT_NAME_STARTS = {"En", "Pour", "Sur", "Avec", "Sans", "Par", "Dans", "Et", "Ou", "Contre", "Vers", "Chez"}
 #: Kinship nouns: `le frère de X Y` is the relative of X, who usually bears the surname Y too.
@@ -2480,15 +2484,7 @@ class Attributor:
                         break
             del part
             if cue_words and verb in {"est", "était"} and m.group("clitic").lower() == "il":
-                # `« ... », est-il précisé`: an impersonal passive; the words are those of the source
-                # reported just before (`note l'institut météorologique`, `selon le communiqué de X`)
-                start = self.ctx.sentence_of(span.open_at)[0]
-                for _ in range(3):  # this sentence and the three before
-                    start = self.ctx.sentence_of(max(start - 1, 0))[0]
-                source = self._reported_source(start, span.open_at)
-                if source is None:
-                    return None
-                return Cue("after", cue_words, i, source[0], source[1])
+                return self._impersonal_cue(span, cue_words, i)
             if cue_words:
                 return Cue("after", cue_words, i, m.group("clitic"), i + m.start("clitic"))
         tokens = self.ctx.tokens_between(i, limit)
@@ -2537,6 +2533,9 @@ class Attributor:
         for n, t in enumerate(tokens):
             if t.text != "," or n + 1 >= len(tokens):
                 continue
+            impersonal = _IMPERSONAL_PASSIVE.match(text, tokens[n + 1].idx)
+            if impersonal and self.lex.lemma(impersonal.group(1)):
+                return self._impersonal_cue(span, impersonal.group(0), tokens[n + 1].idx)
             k = n + 1
             while k < len(tokens) and tokens[k].text.lower() in AUXILIARIES | ADVERBS:
                 k += 1
@@ -2552,6 +2551,18 @@ class Attributor:
                     cue = text[tokens[n + 1].idx : tokens[k].idx + len(tokens[k].text)]
                     return Cue("after", cue, tokens[n + 1].idx, subject[0], subject[1])
         return None
+
+    def _impersonal_cue(self, span: QuoteSpan, cue_words: str, at: int) -> Cue | None:
+        """`« ... », est-il précisé`: an impersonal passive; the words are those of the source reported
+        in the quotation's sentence or the three before (`note l'institut météorologique`, `selon le
+        communiqué de X`). None when the text reports no source there."""
+        start = self.ctx.sentence_of(span.open_at)[0]
+        for _ in range(3):
+            start = self.ctx.sentence_of(max(start - 1, 0))[0]
+        source = self._reported_source(start, span.open_at)
+        if source is None:
+            return None
+        return Cue("after", cue_words, at, source[0], source[1])
 
     def _reported_source(self, start: int, end: int) -> tuple[str, int] | None:
         """The last source text[start:end] reports, outside quotations: `..., note l'institut
