@@ -1869,3 +1869,14 @@ def test_elle_is_not_an_unnamed_speaker_described_as_a_man(nlp: Language) -> Non
         "que la sienne »."
     )
     assert rule_speakers(analyse(nlp(text), None)) == ["un proche", "Anouchka Delon"]
+
+
+def test_a_company_noun_reaches_back_to_the_last_company_named(nlp: Language) -> None:
+    from pipeline.quotes import analyse, rule_speakers
+
+    text = (
+        "La RATP a porté plainte lundi. Une conductrice a été prise à partie à Paris. Elle a été "
+        "insultée par des grévistes. Des vidéos circulent sur Twitter. « Une enquête interne a été "
+        "ouverte », ajoute encore le groupe de transports."
+    )
+    assert rule_speakers(analyse(nlp(text), None)) == ["la RATP"]

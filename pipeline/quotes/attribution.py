@@ -1620,6 +1620,18 @@ class ArticleContext:
                 for o in self.orgs
                 if o.label == "ORG" and 0 <= o.start < at and here - self.sentence_index(o.start) <= 2
             ]
+            if not bodies and head in _CORPORATE_NOUNS:
+                # `le groupe de transports` four sentences after `la RATP`, `la société` after
+                # `Adventure Line Productions` (tagged MISC): the last company named, not a platform
+                bodies = [
+                    o
+                    for o in self.orgs
+                    if o.label in {"ORG", "MISC"}
+                    and 0 <= o.start < at
+                    and here - self.sentence_index(o.start) <= 4
+                    and o.text.lower() not in PLATFORMS
+                    and normalise(o.text) not in MEDIA_NAMES
+                ]
             if bodies:
                 return _with_determiner(self.text[: bodies[-1].start], self._org_full(bodies[-1].text))
         if head in ORG_NOUNS:
