@@ -1880,3 +1880,14 @@ def test_a_company_noun_reaches_back_to_the_last_company_named(nlp: Language) ->
         "ouverte », ajoute encore le groupe de transports."
     )
     assert rule_speakers(analyse(nlp(text), None)) == ["la RATP"]
+
+
+def test_a_participle_after_an_incise_takes_the_incise_subject(nlp: Language) -> None:
+    from pipeline.quotes import analyse, rule_speakers
+
+    text = (
+        "Paul Martin est convoqué le 19 septembre. Il a reçu sa convocation le 6 septembre, a indiqué son "
+        "avocat à LCI ce lundi, précisant que sa défense « réfléchissait aux suites à donner » à cette "
+        "dernière."
+    )
+    assert rule_speakers(analyse(nlp(text), None)) == ["son avocat"]

@@ -2098,15 +2098,20 @@ class Attributor:
         start, end = span
         return self.text[start:end], start
 
-    def _inverted_after_incise(self, verb: Token, parsed: tuple[str, int] | None) -> tuple[str, int] | None:
-        """`Une déroute qui ..., a analysé le conseiller de Paris, déplorant`: after a comma, a verb
-        followed by a person or body is an incise whose subject is inverted; the thing the parser
-        made its subject before the comma (`Une déroute`) names no one. None unless both hold."""
+    def _inverted_after_incise(
+        self, verb: Token, parsed: tuple[str, int] | None, *, for_participle: bool = False
+    ) -> tuple[str, int] | None:
+        """`Une déroute qui ..., a analysé le conseiller de Paris`: after a comma, a verb followed by a
+        person or body is an incise whose subject is inverted; the thing the parser made its subject
+        before the comma (`Une déroute`) names no one. For a participle after the incise (`Il a reçu
+        sa convocation, a indiqué son avocat, précisant que`) the incise's subject speaks whoever
+        the clause's subject is. None unless that holds."""
         aux = [c.idx for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i]
         if parsed is None or not self.text[: min([verb.idx, *aux])].rstrip().endswith(","):
             return None
         words = [w for w in re.findall(r"[\w'’-]+", parsed[0]) if w.lower() not in DETERMINERS]
-        if not words or words[0][:1].isupper() or self._is_agent(" ".join(words)):
+        agent = not words or words[0][:1].isupper() or self._is_agent(" ".join(words))
+        if agent and not for_participle:
             return None
         after = self._subject_after(verb.i + 1, self.ctx.sentence_of(verb.idx)[1])
         if after is None or not self._is_agent(after[0]) or after[1] >= self._next_quote_open(verb.idx):
@@ -2692,7 +2697,7 @@ class Attributor:
                         (t for t in reversed(self.ctx.doc[head.i + 1 : verb.i]) if t.pos_ == "VERB"), None
                     )
                     if incise is not None and self.is_speech(incise):
-                        subject = self._inverted_after_incise(incise, subject) or subject
+                        subject = self._inverted_after_incise(incise, subject, for_participle=True) or subject
             else:
                 subject = self._subject_of(verb, region_start)
             how = "before"
