@@ -1891,3 +1891,19 @@ def test_a_participle_after_an_incise_takes_the_incise_subject(nlp: Language) ->
         "dernière."
     )
     assert rule_speakers(analyse(nlp(text), None)) == ["son avocat"]
+
+
+@pytest.mark.parametrize(
+    ("speaker", "gender"),
+    [
+        ("un proche", "m"),
+        ("Un cadre de la majorité", "m"),
+        ("une députée", "f"),
+        ("Une source", None),
+        ("Marie Curie", None),
+    ],
+)
+def test_the_gender_a_description_shows_by_its_determiner(speaker: str, gender: str | None) -> None:
+    from pipeline.quotes.attribution import _description_gender
+
+    assert _description_gender(speaker) == gender

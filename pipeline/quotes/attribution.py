@@ -270,10 +270,10 @@ _FIXED_GENDER_NOUNS = {"source", "personne", "victime", "star", "vedette", "pers
 
 
 def _description_gender(np: str) -> str | None:
-    """The gender a description of a person shows by its determiner (`un député macroniste`), unless its
-    noun has one grammatical gender for everyone (`une source`); None for names."""
+    """The gender a description shows by its determiner (`un député macroniste`, `Une source`: None,
+    its noun has one grammatical gender for everyone); None for a name (no determiner first)."""
     words = np.lower().split()
-    if len(words) < 2 or np[:1].isupper() or words[1] in _FIXED_GENDER_NOUNS:
+    if len(words) < 2 or words[1] in _FIXED_GENDER_NOUNS:
         return None
     return _determiner_gender(np)
 
@@ -2103,9 +2103,9 @@ class Attributor:
     ) -> tuple[str, int] | None:
         """`Une déroute qui ..., a analysé le conseiller de Paris`: after a comma, a verb followed by a
         person or body is an incise whose subject is inverted; the thing the parser made its subject
-        before the comma (`Une déroute`) names no one. For a participle after the incise (`Il a reçu
-        sa convocation, a indiqué son avocat, précisant que`) the incise's subject speaks whoever
-        the clause's subject is. None unless that holds."""
+        before the comma (`Une déroute`) names no one. A participle after the incise (`Il a reçu sa
+        convocation, a indiqué son avocat, précisant que`) has the incise's subject, whatever the
+        clause's own subject. None unless that holds."""
         aux = [c.idx for c in verb.children if c.dep_.startswith("aux") and c.i < verb.i]
         if parsed is None or not self.text[: min([verb.idx, *aux])].rstrip().endswith(","):
             return None
