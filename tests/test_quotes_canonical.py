@@ -154,6 +154,14 @@ def test_acronym_becomes_the_full_name_the_article_gives(nlp: Language) -> None:
     assert canon(nlp, text, "FMI") == "le Fonds monétaire international"
 
 
+def test_acronym_of_the_name_in_another_language_is_the_name_before_it(nlp: Language) -> None:
+    text = (
+        "Le suspect a pris la fuite, affirme le Bureau d'enquête de l'Etat de Géorgie (GBI). Mais le GBI "
+        "affirme que l'homme « s'est retourné »."
+    )
+    assert canon(nlp, text, "le GBI") == "le Bureau d'enquête de l'Etat de Géorgie"
+
+
 def test_acronym_inside_the_full_name_keeps_the_place_after_it(nlp: Language) -> None:
     text = (
         "L'Agence régionale de santé (ARS) d'Île-de-France a cherché à rassurer. Selon l'ARS, « ces "

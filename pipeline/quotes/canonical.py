@@ -417,6 +417,15 @@ class _Forms:
                     if first[:1].isupper() and _strip_accents(initials) == letters:
                         start = base + chosen[0].start() + (len(chosen[0].group()) - len(first))
                         return _with_determiner(text[:start], text[start : m.start()].strip())
+                # `le Bureau d'enquête de l'Etat de Géorgie (GBI)`: an acronym of the name in another
+                # language; the capitalised name written with its article right before it
+                named = re.search(
+                    r"(?:\b[Ll][ae]\s+|\b[Ll]['’]\s*)([A-ZÉÈ][^,;:.()«»“”\"]{2,80}?)\s*$",
+                    text[base : m.start()],
+                )
+                if named is not None:
+                    start = base + named.start(1)
+                    return _with_determiner(text[:start], text[start : m.start()].strip())
         return self._spelt_out(letters) if len(letters) >= 4 else None
 
     def _spelt_out(self, letters: str) -> str | None:
