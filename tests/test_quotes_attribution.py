@@ -1907,3 +1907,13 @@ def test_the_gender_a_description_shows_by_its_determiner(speaker: str, gender: 
     from pipeline.quotes.attribution import _description_gender
 
     assert _description_gender(speaker) == gender
+
+
+def test_a_lowercase_description_is_the_capitalised_name_it_starts(nlp: Language) -> None:
+    from pipeline.quotes import analyse, rule_speakers
+
+    text = (
+        "La Haute Autorité pour la transparence de la vie publique a été saisie par la ministre. Dans une "
+        "réponse, la haute autorité indique que « du point de vue de la HATVP, il n'y a pas dissimulation »."
+    )
+    assert rule_speakers(analyse(nlp(text), None)) == ["la Haute Autorité"]  # (the NER's extent)

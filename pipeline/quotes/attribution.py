@@ -1531,6 +1531,15 @@ class ArticleContext:
         if not heads:
             return self.office_holder(mention) or mention  # (`le Premier`)
         head = heads[0]
+        undetermined = re.sub(r"^(?:le|la|les|l['’])\s*", "", mention)
+        if len(undetermined.split()) >= 2 and undetermined[:1].islower():
+            wanted = normalise(undetermined)
+            for o in self.orgs:
+                # `la haute autorité` for `la Haute Autorité pour la transparence de la vie publique`:
+                # the name the article writes capitalised, of which the description is the start
+                written = normalise(o.text)
+                if o.text[:1].isupper() and (written == wanted or written.startswith(wanted + " ")):
+                    return _with_determiner(self.text[: o.start], self._org_full(o.text))
         best_key: tuple[int, bool, int] | None = None
         best_person: str | None = None
         # `une spécialiste`, `un député` introduce someone new: no earlier role is theirs, only the
