@@ -1538,7 +1538,11 @@ class ArticleContext:
                 # `la haute autorité` for `la Haute Autorité pour la transparence de la vie publique`:
                 # the name the article writes capitalised, of which the description is the start
                 written = normalise(o.text)
-                if o.text[:1].isupper() and (written == wanted or written.startswith(wanted + " ")):
+                if (
+                    o.start >= 0
+                    and o.text[:1].isupper()
+                    and (written == wanted or written.startswith(wanted + " "))
+                ):
                     return _with_determiner(self.text[: o.start], self._org_full(o.text))
         best_key: tuple[int, bool, int] | None = None
         best_person: str | None = None
