@@ -257,12 +257,16 @@ _SKIPPED_PREPS = {
 }
 
 
+#: The gender a definite or demonstrative determiner gives its noun (`la ministre`, `ce député`).
+_DEFINITE_GENDER = {"le": "m", "ce": "m", "cet": "m", "la": "f", "cette": "f"}
+#: ... and with the indefinite ones and `du` (`un proche`, `du ministère`).
+_DETERMINER_GENDER = {**_DEFINITE_GENDER, "du": "m", "un": "m", "une": "f"}
+
+
 def _determiner_gender(np: str) -> str | None:
     """'m' or 'f' when the noun phrase's determiner shows its gender (`le parquet`, `la CGT`), else None."""
     first = np.split()[0].lower() if np.split() else ""
-    return {"le": "m", "ce": "m", "cet": "m", "du": "m", "un": "m", "la": "f", "cette": "f", "une": "f"}.get(
-        first
-    )
+    return _DETERMINER_GENDER.get(first)
 
 
 #: Nouns whose grammatical gender says nothing of the person's (`une source ... il`).
@@ -404,6 +408,12 @@ def _head_gender(tokens: list[Token], head: str) -> str | None:
         if re.sub(r"^[ld]['’]", "", t.text.lower()) == head:
             return _noun_gender(t)
     return None
+
+
+def _bare(name: str) -> tuple[str, str]:
+    """(determiner, rest): `l'AP-HP` -> (`l'`, `AP-HP`), `le FMI` -> (`le `, `FMI`)."""
+    m = re.match(r"^((?:[Ll]e|[Ll]a|[Ll]es)\s+|[Ll]['’]\s*)", name)
+    return (m.group(1), name[m.end() :]) if m else ("", name)
 
 
 def _with_determiner(before: str, name: str) -> str:
@@ -1531,8 +1541,8 @@ class ArticleContext:
         if not heads:
             return self.office_holder(mention) or mention  # (`le Premier`)
         head = heads[0]
-        undetermined = re.sub(r"^(?:le|la|les|l['’])\s*", "", mention)
-        if len(undetermined.split()) >= 2 and undetermined[:1].islower():
+        article, undetermined = _bare(mention)
+        if article.islower() and len(undetermined.split()) >= 2 and undetermined[:1].islower():
             wanted = normalise(undetermined)
             for o in self.orgs:
                 # `la haute autorité` for `la Haute Autorité pour la transparence de la vie publique`:
@@ -1721,7 +1731,7 @@ class ArticleContext:
             # most about, of the role's gender when the determiner or the noun says it. (Preferring the
             # latest quoted speaker instead spread earlier pronoun errors on unseen articles.)
             person = None
-            gender = {"la": "f", "cette": "f", "le": "m", "ce": "m", "cet": "m"}.get(det)
+            gender = _DEFINITE_GENDER.get(det)
             if gender is None:
                 gender = self._mention_gender(mention, at)
             if head in ROLE_NOUNS:

@@ -38,6 +38,7 @@ from pipeline.quotes.attribution import (
     PRE_ADJ,
     ROLE_NOUNS,
     ArticleContext,
+    _bare,
     _with_determiner,
     name_parts,
 )
@@ -156,12 +157,6 @@ def _after_honorific(words: list[str]) -> str | None:
     if not (_is_name(rest) or (particles_first and _is_name(rest[1:]))):
         return None
     return " ".join(rest)
-
-
-def _bare(name: str) -> tuple[str, str]:
-    """(determiner, rest): `l'AP-HP` -> (`l'`, `AP-HP`), `le FMI` -> (`le `, `FMI`)."""
-    m = re.match(r"^((?:[Ll]e|[Ll]a|[Ll]es)\s+|[Ll]['’]\s*)", name)
-    return (m.group(1), name[m.end() :]) if m else ("", name)
 
 
 def _is_name(words: list[str]) -> bool:
