@@ -44,6 +44,27 @@ GLUED_INFIXES = (
 )
 
 
+#: One-character spaces other than U+0020 (the Unicode `Zs` class: no-break U+00A0, narrow no-break
+#: U+202F, thin U+2009 ...). French typography puts them inside guillemets and before `:`, and some
+#: sources between a first name and a surname (`Hasan\xa0Ikhrata`). spaCy's tokenizer splits only on
+#: U+0020 and makes any other space a token of its own, which cuts the name in two for the entity
+#: recognizer's neighbours, the parser and every rule that reads a noun phrase.
+ODD_SPACES = str.maketrans(
+    dict.fromkeys(
+        "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000",
+        " ",
+    )
+)
+
+
+def plain_spaces(text: str) -> str:
+    """`text` with every `ODD_SPACES` character made U+0020: same length, so every offset holds.
+
+    Parse this form; take quoted text and anything shown to a reader from the original.
+    """
+    return text.translate(ODD_SPACES)
+
+
 def split_glued_words(nlp: Language) -> None:
     """Give the tokenizer of `nlp` the language's infixes plus `GLUED_INFIXES`."""
     from spacy.util import compile_infix_regex

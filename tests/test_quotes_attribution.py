@@ -42,6 +42,21 @@ def test_cue_after_with_name(nlp: Language) -> None:
     assert q.speaker_mention == "Jean Dupont"
 
 
+@pytest.mark.parametrize("space", ["\u00a0", "\u202f", "\u2009"])
+def test_no_break_spaces_in_names_and_marks(nlp: Language, space: str) -> None:
+    # Translated and typeset press puts no-break spaces inside guillemets and inside names
+    # (newstest2014 `a déclaré Hasan\xa0Ikhrata`); the quote keeps them, the speaker is whole.
+    text = (
+        f"Le projet avance. «{space}Ce n'est pas comme si nous avions le choix{space}», a déclaré "
+        f"Hasan{space}Ikhrata, directeur général de l'association. «{space}Il faut agir{space}», "
+        f"a ajouté M.{space}Ikhrata."
+    )
+    first, second = run(nlp, text)
+    assert first.text == "Ce n'est pas comme si nous avions le choix"
+    assert first.speaker == second.speaker == "Hasan Ikhrata"
+    assert first.speaker_mention == "Hasan Ikhrata"
+
+
 def test_inverted_cue_with_verb_and_name(nlp: Language) -> None:
     q = one(nlp, "Le maire Paul Martin était présent. « On ne lâchera rien », ironise Paul Martin.")
     assert q.speaker == "Paul Martin"

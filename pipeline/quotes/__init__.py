@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from pipeline.article import Quote
+from pipeline.nlp import plain_spaces
 from pipeline.quotes.attribution import ArticleContext, Attribution, attribute_spans
 from pipeline.quotes.canonical import canonical_speaker
 from pipeline.quotes.lexicon import load_lexicon
@@ -119,21 +120,24 @@ def quotes_from_docs(
     min_words: int = 4,
     include_partial: bool = True,
     date: str | None = None,
+    texts: tuple[str, str] | None = None,
 ) -> list[Quote]:
     """Quotes of one article from its parsed body and title (title quotes first).
 
     Body speakers the rules leave empty or give to a description are then decided by the learned
-    speaker ranker (`ranker.py`).
+    speaker ranker (`ranker.py`). `texts`, the original body and title when the docs parsed their
+    `plain_spaces` form, give each quote its exact characters.
     """
     a = analyse(body, title, min_words=min_words, date=date)
+    body_text, title_text = (
+        texts if texts is not None else (body.text, title.text if title is not None else "")
+    )
     quotes: list[Quote] = []
     if a.title is not None and a.title_results:
-        quotes.extend(
-            _to_quotes(a.title.text, a.title_results, rule_speakers(a, True), True, include_partial)
-        )
+        quotes.extend(_to_quotes(title_text, a.title_results, rule_speakers(a, True), True, include_partial))
     speakers = rule_speakers(a)
     reranked = rerank(a.body, a.title, a.body_results, speakers)
-    quotes.extend(_to_quotes(a.body.text, a.body_results, speakers, False, include_partial, reranked))
+    quotes.extend(_to_quotes(body_text, a.body_results, speakers, False, include_partial, reranked))
     return quotes
 
 
@@ -153,16 +157,16 @@ def extract_quotes_batch(
 ) -> list[list[Quote]]:
     """Quotes of many (text, title) articles, parsing them together with `nlp.pipe`.
 
-    Articles without any quotation mark are not parsed at all. `batch_size` and `n_process` are
-    passed to `nlp.pipe` as they are. `dates`, one per article when given, are the articles' dates
-    (see `analyse`).
+    Articles without any quotation mark are not parsed at all; the others are parsed in their
+    `plain_spaces` form (offsets unchanged). `batch_size` and `n_process` are passed to `nlp.pipe` as
+    they are. `dates`, one per article when given, are the articles' dates (see `analyse`).
     """
     if dates is not None and len(dates) != len(items):
         raise ValueError(f"{len(dates)} dates for {len(items)} articles")
     texts: list[str] = []
     for text, title in items:
         if _needs_parse(text) or _needs_parse(title):
-            texts.extend([text, title])
+            texts.extend([plain_spaces(text), plain_spaces(title)])
     docs: Iterator[Doc] = iter(nlp.pipe(texts, batch_size=batch_size, n_process=n_process))
     out: list[list[Quote]] = []
     for i, (text, title) in enumerate(items):
@@ -174,7 +178,12 @@ def extract_quotes_batch(
         date = dates[i] if dates is not None else None
         out.append(
             quotes_from_docs(
-                body_doc, title_doc, min_words=min_words, include_partial=include_partial, date=date
+                body_doc,
+                title_doc,
+                min_words=min_words,
+                include_partial=include_partial,
+                date=date,
+                texts=(text, title),
             )
         )
     return out
