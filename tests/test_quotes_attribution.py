@@ -176,6 +176,48 @@ def test_surname_expands_to_fullest_name(nlp: Language) -> None:
     assert one(nlp, text).speaker == "Dmitri Peskov"
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # post-nominal letters are no part of the name (newstest2014, 1775-smh.com.au)
+        (
+            "Le Procureur Andrew Edis QC a déclaré devant le tribunal que l'ancien rédacteur avait menti. "
+            "« Il le savait », a déclaré M. Edis.",
+            "Andrew Edis",
+        ),
+        # honorifics of rank are dropped like `M.` (276-bbc, 414-bbc)
+        ("« Notre objectif est national », a déclaré la baronne Kramer.", "Kramer"),
+        (
+            "« Tout le monde sait cela », a déclaré le Professeur Georgio Vallortigara, neuroscientifique "
+            "de l'Université de Trente.",
+            "Georgio Vallortigara",
+        ),
+        # a surname written first (2850-ft: `Yeah Lee Ching` ... `Mlle Yeah`)
+        (
+            "Une étude a été publiée, déclare Yeah Lee Ching, sa directrice générale. « Les clients "
+            "hypothèquent des biens », a déclaré Mlle Yeah.",
+            "Yeah Lee Ching",
+        ),
+        # a first name after a role's complement with a determiner (2991-news.com.au)
+        (
+            "La ministre fédérale de la Santé Tanya Plibersek a annoncé que le Commonwealth prendrait le "
+            "contrôle. « Ce sont des difficultés uniques », a déclaré Mme Plibersek aujourd'hui.",
+            "Tanya Plibersek",
+        ),
+        # a surname the NER reads as a place, but written after an honorific (2350-cnn)
+        (
+            "Lors de la conférence annuelle de l'American Academy of Pediatrics qui s'est tenue cette "
+            "semaine à Orlando, en Floride, le Dr Paul Kaplowitz, pédo-endocrinologue, a expliqué que ces "
+            "changements physiques précoces sont assez courants parmi les jeunes Américaines. « Je passe "
+            "beaucoup de temps à rassurer les parents », a déclaré Kaplowitz.",
+            "Paul Kaplowitz",
+        ),
+    ],
+)
+def test_name_forms_of_translated_news(nlp: Language, text: str, speaker: str) -> None:
+    assert run(nlp, text)[-1].speaker == speaker
+
+
 def test_role_description_resolves_through_apposition(nlp: Language) -> None:
     text = (
         "Dmitri Peskov, porte-parole du Kremlin, était présent. "

@@ -85,6 +85,7 @@ PLURAL_PRONOUNS = {
     "lesquelles",
 }
 HONORIFICS = wordlist("honorifics")
+POST_NOMINALS = wordlist("post_nominals")
 NAME_PARTICLES = wordlist("name_particles")
 AUXILIARIES = wordlist("auxiliaries")
 ADVERBS = wordlist("adverbs")
@@ -706,6 +707,8 @@ class ArticleContext:
         ):
             kept += [self.doc[nxt], self.doc[nxt + 1]]  # `Asier Saez` + `-Cirion`, cut by the NER
             nxt += 2
+        while len(kept) > 1 and kept[-1].text.lower().rstrip(".") in POST_NOMINALS:
+            kept.pop()  # `Andrew Edis QC`
         if not kept or (len(kept) == 1 and kept[0].text.lower() in NOT_NAMES):
             return None
         start, end = kept[0].idx, kept[-1].idx + len(kept[-1].text)

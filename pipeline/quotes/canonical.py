@@ -13,7 +13,8 @@ with no fuller form comes back unchanged (None stays None).
 - A person's partial name becomes the fullest form written in the article, title included, even
   where the NER missed the first name (`Juneja` -> `Deven Juneja` from `le docteur Deven Juneja`);
   a surname shared by several people goes to the one named last before the cue, and stays as it is
-  without a cue (title quotes); a first name alone becomes the one person's full name that bears it.
+  without a cue (title quotes); a first name alone becomes the one person's full name that bears it,
+  and so does a surname written first (`Mlle Yeah` for `Yeah Lee Ching`).
 - An organisation's short form becomes the longest form the article gives for it (`Vinci` ->
   `Vinci Autoroutes`), an acronym the full name spelt out around it (`le FMI` -> `le Fonds monétaire
   international` from `Fonds monétaire international (FMI)`).
@@ -35,6 +36,7 @@ from pipeline.quotes.attribution import (
     MEDIA_NOUNS,
     NAME_PARTICLES,
     PLATFORMS,
+    POST_NOMINALS,
     PRE_ADJ,
     ROLE_NOUNS,
     ArticleContext,
@@ -62,6 +64,8 @@ _ACRONYM_SKIP = frozenset(
     ["de", "du", "des", "la", "le", "l'", "l’", "et", "d'", "d’", "en", "pour", "aux", "à"]
 )
 _FUNCTION_WORDS = _DETERMINERS | _LINKS | {"que", "qu'", "qu’"}
+#: Honorifics that go before a surname only (`Mme Plibersek`, never `Mme Tanya`).
+_CIVIL_TITLES = {"m", "mme", "mlle", "monsieur", "madame", "mademoiselle"}
 #: Capitalised words that open a sentence or a title, never a first name.
 _NOT_FIRST_NAMES = {"le", "la", "les", "un", "une", "selon", "pour", "par", "mais", "et", "de", "du", "des"}
 #: Time words after a speaker (`la ministre vendredi matin`): adverbials, not part of the noun phrase.
@@ -131,6 +135,8 @@ def _cut(speaker: str) -> str | None:
     # `Brigitte Grouwels de`, `ce vendredi` -> nothing; capitalised words only alone (`Kim Jong Un`).
     while words and (words[-1] if len(words) > 1 else words[-1].lower()) in _FUNCTION_WORDS:
         words.pop()
+    while len(words) > 1 and words[-2][:1].isupper() and words[-1].rstrip(".").lower() in POST_NOMINALS:
+        words.pop()  # `Andrew Edis QC`
     return " ".join(words) if any(re.search(r"\w\w", w) for w in words) else None
 
 
@@ -300,7 +306,7 @@ class _Forms:
     def _person(self, name: str, at: int | None) -> str:
         """The fullest form of person `name`: from the article's persons, then from the parse."""
         parts = name_parts(name)
-        if not parts or name in self.places:
+        if not parts or (name in self.places and not self._known_person(name) and not self._titled(name)):
             return name
         body_at = at if at is not None and at < len(self.body.text) else None
         if body_at is None and len(parts) == 1:
@@ -318,6 +324,24 @@ class _Forms:
             best = self._from_first_name(name)
         return best if _cut(best) == best else name  # a garbled NER span is no fuller form
 
+    def _titled(self, name: str) -> bool:
+        """Whether the article writes `name` after an honorific (`le Dr Paul Kaplowitz`, `M. Kaplowitz`).
+
+        Such a name is a person's even where the NER tags it a place, as it does for unfamiliar
+        surnames (`a déclaré Kaplowitz`).
+        """
+        words = name.split()
+        for ctx in self.ctxs:
+            doc = ctx.doc
+            for t in doc:
+                if t.text != words[0] or ctx.inside[t.idx]:
+                    continue
+                if [u.text for u in doc[t.i : t.i + len(words)]] != words:
+                    continue
+                if any(u.text.lower().rstrip(".") in HONORIFICS for u in doc[max(0, t.i - 2) : t.i]):
+                    return True
+        return False
+
     def _written_forms(self, name: str) -> list[str]:
         """`Deven Juneja` for `Juneja`: `name` after capitalised names the NER left out, as written."""
         words = name.split()
@@ -334,14 +358,16 @@ class _Forms:
                     start -= 1
                 prev = doc[start - 1] if start > 0 else None
                 # `France Bleu Paris Michel Le Gall`: a name run glued to another name is not extended,
-                # but a role's complement is no name: `le ministre de l'Économie Bruno Le Maire`.
+                # but a role's complement is no name: `le ministre de l'Économie Bruno Le Maire`, `la
+                # ministre fédérale de la Santé Tanya Plibersek`.
                 glued = (
                     prev is not None
                     and prev.text[:1].isupper()
                     and prev.text.lower().rstrip(".") not in HONORIFICS
                     and not (
                         prev.i > 0
-                        and doc[prev.i - 1].text.lower() in {"de", "du", "des", "l'", "l’", "d'", "d’"}
+                        and doc[prev.i - 1].text.lower()
+                        in {"de", "du", "des", "l'", "l’", "d'", "d’", "le", "la", "les"}
                     )
                 )
                 if start < t.i and not glued:
@@ -386,10 +412,14 @@ class _Forms:
         if len(fuller) != 1:
             return name
         # `le pape François` is not `François Hollande`: a single name after a role stands alone.
+        # After `M.` or `Mme` it is a surname, so the person's name is written surname first
+        # (`Mlle Yeah` for `Yeah Lee Ching`).
         for ctx in self.ctxs:
             for m in re.finditer(r"([\w'’.-]+)\s+" + re.escape(name) + r"\b", ctx.text):
                 before = _noun(m.group(1)).rstrip(".")
-                if before in ROLE_NOUNS or before in HONORIFICS or before in PRE_ADJ:
+                if before not in _CIVIL_TITLES and (
+                    before in ROLE_NOUNS or before in HONORIFICS or before in PRE_ADJ
+                ):
                     return name
         return next(iter(fuller.values()))
 
