@@ -587,6 +587,28 @@ def test_acronym_resolves_to_full_name_with_determiner(nlp: Language) -> None:
     assert one(nlp, text).speaker == "le Fonds monétaire international"
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # three capitals, three capitalised words with nothing between them (3093-cbsnews)
+        (
+            "La Federal Aviation Administration américaine a laissé la porte ouverte. « Nous pourrions "
+            "approuver une utilisation élargie des appareils », a indiqué la FAA dans une déclaration.",
+            "la Federal Aviation Administration",
+        ),
+        # a German acronym with a lowercase letter (1902-ft)
+        (
+            "Sur ordre de l'Office fédéral de protection de la Constitution (BfV), les bureaux ont été "
+            "fouillés. « Les entreprises doivent protéger leurs secrets industriels », avertit le BfV "
+            "dans un rapport.",
+            "l'Office fédéral de protection de la Constitution",
+        ),
+    ],
+)
+def test_acronym_resolves_to_a_name_written_in_full(nlp: Language, text: str, speaker: str) -> None:
+    assert run(nlp, text)[-1].speaker == speaker
+
+
 def test_opening_quote_attributed_by_next_sentence(nlp: Language) -> None:
     text = (
         '"Il est plus douloureux de perdre un être cher dans cette période". '

@@ -427,7 +427,11 @@ class _Forms:
     def _acronym(self, bare: str) -> str | None:
         """`FMI` -> `le Fonds monétaire international` when the article writes `... (FMI)`."""
         letters = re.sub(r"[^A-Z]", "", bare)
-        if not (bare.replace("&", "").replace("-", "").isupper() and 2 <= len(letters) <= 8):
+        # (`BfV`: one lowercase letter between capitals, as German acronyms write it)
+        if not (
+            re.fullmatch(r"[A-ZÀ-Þ](?:[A-ZÀ-Þ0-9&-]|[a-z](?=[A-Z]))*[A-ZÀ-Þ0-9]", bare)
+            and 2 <= len(letters) <= 8
+        ):
             return None
         for ctx in self.ctxs:
             text = ctx.text
@@ -451,12 +455,14 @@ class _Forms:
                 if named is not None:
                     start = base + named.start(1)
                     return _with_determiner(text[:start], text[start : m.start()].strip())
-        return self._spelt_out(letters) if len(letters) >= 4 else None
+        return self._spelt_out(letters) if len(letters) >= 3 else None
 
     def _spelt_out(self, letters: str) -> str | None:
         """`HATVP` -> `la Haute Autorité pour la transparence de la vie publique` when the article writes
         that name, without the acronym beside it: a run of words after an article whose initials,
-        small words aside, are exactly `letters` (one word a letter at least)."""
+        small words aside, are exactly `letters` (one word a letter at least). Three letters are
+        too few for that: `FAA` is `la Federal Aviation Administration` only with three capitalised
+        words and nothing between them."""
         for ctx in self.ctxs:
             text = ctx.text
             words = list(re.finditer(r"[\w'’-]+", text))
@@ -484,6 +490,10 @@ class _Forms:
                 ):
                     continue
                 if len(name.split()) < len(letters):
+                    continue
+                if len(letters) < 4 and (
+                    len(name.split()) != len(letters) or not all(w[:1].isupper() for w in name.split())
+                ):
                     continue
                 return _with_determiner(text[:start], name)
         return None
