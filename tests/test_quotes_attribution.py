@@ -1562,6 +1562,16 @@ def test_selon_laquelle_is_a_relative_clause_not_a_source(nlp: Language) -> None
     assert "Alexandre Benalla" not in rule_speakers(a)
 
 
+def test_selon_laquelle_before_the_quotation_is_no_source(nlp: Language) -> None:
+    # newstest2014, 1775-smh.com.au: the relative clause sits between the cue and the quotation
+    text = (
+        "Le Procureur Andrew Edis QC a déclaré devant le tribunal que le journal avait entendu une "
+        "fausse rumeur en mai 2005 selon laquelle Clarke avait une relation avec Hannah Pawlby, sa "
+        "« jolie conseillère spéciale »."
+    )
+    assert one(nlp, text).speaker == "Andrew Edis"
+
+
 def test_a_date_between_cue_verb_and_subject_is_skipped(nlp: Language) -> None:
     q = one(
         nlp,

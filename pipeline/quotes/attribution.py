@@ -2659,7 +2659,8 @@ class Attributor:
         for m in re.finditer(
             # (also glued to the word before by a scraper: `par franceinfoSelon le secrétaire général,`)
             r"(?:^|[,;:]\s*|\s|(?-i:(?<=[a-zà-ÿ])(?=Selon|D'après|D’après)))(selon|d'après|d’après|pour)\s+"
-            r"([^,;:«»“”\"]{1,80}?)\s*,",
+            # (`une rumeur selon laquelle X avait ...`: a relative clause, not a source)
+            r"(?!(?:lequel|laquelle|lesquels|lesquelles|qui|quoi)\b)([^,;:«»“”\"]{1,80}?)\s*,",
             region,
             re.IGNORECASE,
         ):
