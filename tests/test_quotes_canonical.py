@@ -52,9 +52,13 @@ def test_garbage_after_a_sentence_end_or_heading_dash_is_cut(nlp: Language) -> N
         ("L'Opinion lundi 11 septembre", "L'Opinion"),
         ("la ministre vendredi matin", "la ministre"),
         ("Le Monde mardi 3 mars 2020", "Le Monde"),
+        # newstest2014, 440-ft and 1925-abcnews
+        ("un représentant de la banque il y a deux semaines", "un représentant de la banque"),
+        ("un représentant de la banque il", "un représentant de la banque"),
+        ("parfois les médecins", "les médecins"),
     ],
 )
-def test_a_date_after_the_speaker_is_cut(speaker: str, expected: str) -> None:
+def test_a_date_or_adverb_around_the_speaker_is_cut(speaker: str, expected: str) -> None:
     from pipeline.quotes.canonical import _cut
 
     assert _cut(speaker) == expected

@@ -30,6 +30,7 @@ import unicodedata
 from typing import TYPE_CHECKING
 
 from pipeline.quotes.attribution import (
+    ADVERBS,
     FEMALE_NAMES,
     HONORIFICS,
     MALE_NAMES,
@@ -75,6 +76,9 @@ _WHEN = re.compile(
     r"décembre)(?:\s\d{4})?)?|hier|aujourd'hui|aujourd’hui|"
     r"ce matin|ce soir|cette semaine)(?:\s(?:matin|soir|midi|après-midi|dernier|soir-là))?$"
 )
+#: `un représentant de la banque il y a deux semaines`: the subject pronoun of `il y a` ends no noun
+#: phrase.
+_AGO = re.compile(r"\sil(?:\sy\sa\b.*)?$")
 _RELATIVE = re.compile(r"\s(?:qui|dont|lequel|laquelle|lesquels|lesquelles)\s")
 #: A name token: capitalised word, initials (`J.D.`), hyphenated or with an apostrophe (`O'Neill`).
 _NAME_WORD = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w'’.-]*$")
@@ -128,10 +132,16 @@ def _cut(speaker: str) -> str | None:
     rel = _RELATIVE.search(text[:end])
     if rel:
         end = rel.start()
-    when = _WHEN.search(text[:end])
+    when = _WHEN.search(text[:end]) or _AGO.search(text[:end])
     if when:
         end = when.start()
     words = text[:end].strip(" -–—").split()
+    while (
+        len(words) > 2
+        and words[0].lower() in ADVERBS | {"parfois", "souvent"}
+        and words[1].lower() in _DETERMINERS
+    ):
+        words = words[1:]  # `parfois les médecins`: an adverb before the subject is no part of it
     # `Brigitte Grouwels de`, `ce vendredi` -> nothing; capitalised words only alone (`Kim Jong Un`).
     while words and (words[-1] if len(words) > 1 else words[-1].lower()) in _FUNCTION_WORDS:
         words.pop()
