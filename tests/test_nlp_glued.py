@@ -55,3 +55,23 @@ def test_a_glued_name_gets_its_full_form(nlp: Language) -> None:
     )
     (q,) = extract_quotes(text, "", nlp)
     assert q.speaker == "Emmanuel Macron"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Il pleut. Dupont-Aignan a déclaré que tout allait bien.",
+        "Disant que tout allait bien, Crossley-Holland a préconisé une sélection minutieuse.",
+    ],
+)
+def test_a_hyphenated_name_opening_a_clause_is_one_subject_token(nlp: Language, text: str) -> None:
+    doc = nlp(text)
+    name = next(t for t in doc if "-" in t.text)
+    assert name.text in {"Dupont-Aignan", "Crossley-Holland"}
+    assert text[name.idx : name.idx + len(name.text)] == name.text
+    assert name.dep_ == "nsubj"
+
+
+def test_a_hyphenated_name_inside_a_clause_keeps_the_tokenizer_s_split(nlp: Language) -> None:
+    doc = nlp("La ministre a rencontré Nicolas Dupont-Aignan hier.")
+    assert [t.text for t in doc][5:8] == ["Dupont", "-", "Aignan"]

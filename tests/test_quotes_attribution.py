@@ -1562,6 +1562,17 @@ def test_selon_laquelle_is_a_relative_clause_not_a_source(nlp: Language) -> None
     assert "Alexandre Benalla" not in rule_speakers(a)
 
 
+def test_a_hyphenated_surname_after_a_comma_is_the_subject_of_the_cue(nlp: Language) -> None:
+    # newstest2014, 1574-telegraph: split in three, the name was no subject and the title of a
+    # work before it took the quote
+    text = (
+        "La Légende de Thor pourrait montrer que « la force brutale ne fait pas le poids ». Disant que "
+        "de nombreux mythes seraient « bien trop violents pour être enseignés à l'école », "
+        "Crossley-Holland a préconisé une « sélection minutieuse des œuvres adaptées à l'âge »."
+    )
+    assert [q.speaker for q in run(nlp, text)][1:] == ["Crossley-Holland", "Crossley-Holland"]
+
+
 def test_selon_laquelle_before_the_quotation_is_no_source(nlp: Language) -> None:
     # newstest2014, 1775-smh.com.au: the relative clause sits between the cue and the quotation
     text = (
