@@ -1573,6 +1573,16 @@ def test_a_hyphenated_surname_after_a_comma_is_the_subject_of_the_cue(nlp: Langu
     assert [q.speaker for q in run(nlp, text)][1:] == ["Crossley-Holland", "Crossley-Holland"]
 
 
+def test_quant_a_lui_refers_to_the_subject_before_it(nlp: Language) -> None:
+    # newstest2014, 134-telegraph
+    text = (
+        "« Cette loi est draconienne et très punitive », a expliqué Cyrus Kamau, directeur général de "
+        "Capital Group. The Standard a, quant à lui, indiqué que la démocratie au Kenya « avait subi un "
+        "coup dur »."
+    )
+    assert [q.speaker for q in run(nlp, text)] == ["Cyrus Kamau", "The Standard"]
+
+
 def test_selon_laquelle_before_the_quotation_is_no_source(nlp: Language) -> None:
     # newstest2014, 1775-smh.com.au: the relative clause sits between the cue and the quotation
     text = (

@@ -2360,6 +2360,8 @@ class Attributor:
             if t.idx < region_start:
                 break
             if t.text.lower() in PRONOUNS and t.pos_ == "PRON":
+                if j >= 2 and f"{doc[j - 2].text} {doc[j - 1].text}".lower() == "quant à":
+                    continue  # `The Standard a, quant à lui, indiqué`: the subject comes before
                 return t.text, t.idx
             if t.ent_type_ in {"PER", "ORG"}:
                 while j > 0 and doc[j].ent_iob_ == "I" and doc[j - 1].idx >= region_start:
