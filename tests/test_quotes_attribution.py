@@ -1583,6 +1583,16 @@ def test_quant_a_lui_refers_to_the_subject_before_it(nlp: Language) -> None:
     assert [q.speaker for q in run(nlp, text)] == ["Cyrus Kamau", "The Standard"]
 
 
+def test_a_reflexive_judgement_verb_reports_no_words(nlp: Language) -> None:
+    # newstest2014, 1572-ft: `se considérait` is how Dhlakama sees himself, Guebuza said it
+    text = (
+        "Le président Armando Guebuza a cherché à minimiser les inquiétudes. M. Guebuza a déclaré "
+        "mercredi à l'AFP, l'agence de presse française, que M. Dhlakama se considérait comme un "
+        "« perdant » qui voulait utiliser « toutes les forces qu'il lui restait »."
+    )
+    assert [q.speaker for q in run(nlp, text)] == ["Armando Guebuza", "Armando Guebuza"]
+
+
 def test_selon_laquelle_before_the_quotation_is_no_source(nlp: Language) -> None:
     # newstest2014, 1775-smh.com.au: the relative clause sits between the cue and the quotation
     text = (

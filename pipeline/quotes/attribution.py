@@ -85,6 +85,8 @@ PLURAL_PRONOUNS = {
     "lesquelles",
 }
 HONORIFICS = wordlist("honorifics")
+#: Judgement verbs that report no words when reflexive (`il se considère`, `elle s'estime`).
+_REFLEXIVE_JUDGEMENTS = {"considérer", "estimer", "juger", "voir", "trouver", "sentir", "croire", "penser"}
 POST_NOMINALS = wordlist("post_nominals")
 NAME_PARTICLES = wordlist("name_particles")
 AUXILIARIES = wordlist("auxiliaries")
@@ -2025,6 +2027,12 @@ class Attributor:
         low = t.text.lower().replace("’", "'")
         if low in {"a", "est", "été"}:
             return False
+        if (
+            (self.lex.lemma(low) or self.lex.lemma(t.lemma_)) in _REFLEXIVE_JUDGEMENTS
+            and t.i > 0
+            and t.doc[t.i - 1].text.lower().replace("’", "'") in {"se", "s'"}
+        ):
+            return False  # `M. Dhlakama se considérait comme un « perdant »`: how he sees himself
         if self.lex.lemma(low) is not None:
             return t.pos_ in {"VERB", "AUX", "ADJ", "NOUN", "ADV", "PROPN", "X", "INTJ"} or True
         return t.pos_ == "VERB" and self.lex.lemma(t.lemma_) is not None
