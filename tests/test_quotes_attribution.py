@@ -1593,6 +1593,17 @@ def test_a_reflexive_judgement_verb_reports_no_words(nlp: Language) -> None:
     assert [q.speaker for q in run(nlp, text)] == ["Armando Guebuza", "Armando Guebuza"]
 
 
+def test_a_name_after_a_role_and_its_field_is_the_speaker(nlp: Language) -> None:
+    # newstest2014, 2429-theglobeandmail.com; `la ministre, en déplacement avec X` names no field
+    text = (
+        "« Nous regardons cela », a déclaré Kevin Keniston, directeur chez Airbus. « Une largeur de siège "
+        "de 18 pouces serait parfaite pour les passagers », a déclaré l'experte en intérieurs de cabines "
+        "Mary Kirby, fondatrice de Runway Girl Network. « Il faut quand même sortir les preuves », a "
+        "expliqué à l'AFP la ministre Annick Girardin, en déplacement officiel avec Emmanuel Macron."
+    )
+    assert [q.speaker for q in run(nlp, text)] == ["Kevin Keniston", "Mary Kirby", "Annick Girardin"]
+
+
 def test_selon_laquelle_before_the_quotation_is_no_source(nlp: Language) -> None:
     # newstest2014, 1775-smh.com.au: the relative clause sits between the cue and the quotation
     text = (

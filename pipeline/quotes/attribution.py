@@ -2436,12 +2436,17 @@ class Attributor:
         return self._np_at(first)
 
     def _trailing_person(self, np_end: int, limit: int) -> tuple[str, int] | None:
-        """A name written right after a role noun phrase: `le député des Alpes-Maritimes (LR) Eric Ciotti`."""
+        """A name written right after a role noun phrase: `le député des Alpes-Maritimes (LR) Eric Ciotti`,
+        `l'experte` + `en intérieurs de cabines Mary Kirby` (a field after `en`, lowercase words)."""
         for p in self.ctx.persons:
             if np_end <= p.start < limit:
                 between = self.text[np_end : p.start]
                 honorific = r"(?:(?:le|la)\s+)?(?:M\.|Mme|Mlle|Me|Dr|Pr|docteur|professeur)?\s*"
-                if re.fullmatch(r"[\s,]*(-[\w-]+)?[\s,]*(\([^)]{1,20}\))?[\s,]*" + honorific, between):
+                # (no comma before `en`: `la ministre, en déplacement avec X` is no field)
+                field = r"\s+en\s+(?:(?!(?:avec|pour|par|sur|dans|chez|à|au|aux)\s)[a-zà-ÿ'’-]+\s+){1,5}"
+                if re.fullmatch(
+                    r"(?:" + field + r"|[\s,]*(-[\w-]+)?[\s,]*(\([^)]{1,20}\))?[\s,]*)" + honorific, between
+                ):
                     return p.text, p.start
                 return None
         return None
