@@ -1604,6 +1604,17 @@ def test_a_name_after_a_role_and_its_field_is_the_speaker(nlp: Language) -> None
     assert [q.speaker for q in run(nlp, text)] == ["Kevin Keniston", "Mary Kirby", "Annick Girardin"]
 
 
+def test_an_inverted_incise_after_the_sentence_goes_on_past_the_quotation(nlp: Language) -> None:
+    # newstest2014, 1918-foxnews
+    text = (
+        "L'avocat Benjamin Crump a parlé aux journalistes. Le procureur Michael Moore a déclaré jeudi "
+        "qu'il menait une enquête. « Je considère qu'il existe une base suffisante » pour ouvrir une "
+        "enquête officielle, a-t-il déclaré."
+    )
+    q = one(nlp, text)
+    assert (q.speaker, q.cue) == ("Michael Moore", "a-t-il déclaré")
+
+
 def test_selon_laquelle_before_the_quotation_is_no_source(nlp: Language) -> None:
     # newstest2014, 1775-smh.com.au: the relative clause sits between the cue and the quotation
     text = (

@@ -2594,6 +2594,22 @@ class Attributor:
             impersonal = _IMPERSONAL_PASSIVE.match(text, tokens[n + 1].idx)
             if impersonal and self.lex.lemma(impersonal.group(1)):
                 return self._impersonal_cue(span, impersonal.group(0), tokens[n + 1].idx)
+            inverted_later = _INVERTED.match(text[tokens[n + 1].idx : limit])
+            if inverted_later and inverted_later.group("clitic").lower() != "on":
+                # `« Je considère qu'il existe une base » pour ouvrir une enquête, a-t-il déclaré.`
+                verb = inverted_later.group("verb").lower()
+                participle = (inverted_later.group("part") or "").lower()
+                if (self.lex.lemma(verb) and verb != "a") or (
+                    verb in AUXILIARIES | {"a", "avait", "aurait", "ont"} and self.lex.lemma(participle)
+                ):
+                    at = tokens[n + 1].idx
+                    end = (
+                        inverted_later.end("part")
+                        if self.lex.lemma(participle)
+                        else inverted_later.end("clitic")
+                    )
+                    clitic = inverted_later.group("clitic")
+                    return Cue("after", text[at : at + end], at, clitic, at + inverted_later.start("clitic"))
             k = n + 1
             while k < len(tokens) and tokens[k].text.lower() in AUXILIARIES | ADVERBS:
                 k += 1
