@@ -1615,6 +1615,16 @@ def test_an_inverted_incise_after_the_sentence_goes_on_past_the_quotation(nlp: L
     assert (q.speaker, q.cue) == ("Michael Moore", "a-t-il déclaré")
 
 
+def test_a_name_after_a_rank_the_tagger_calls_a_verb(nlp: Language) -> None:
+    # newstest2014, 276-bbc: `Kramer` tagged VERB inside the person `baronne Kramer`
+    text = (
+        "Le travail réalisé par HS2 Ltd laisse penser que les services démarreront dès 2026. La ministre "
+        "des Transports baronne Kramer a déclaré que le projet « rassemblerait le Royaume-Uni ». Le "
+        "ministre écossais des Transports, Keith Brown s'est dit ravi."
+    )
+    assert one(nlp, text).speaker == "Kramer"
+
+
 def test_selon_laquelle_before_the_quotation_is_no_source(nlp: Language) -> None:
     # newstest2014, 1775-smh.com.au: the relative clause sits between the cue and the quotation
     text = (

@@ -729,7 +729,10 @@ class ArticleContext:
             prev = self.doc[kept[0].i - 1]
             low = prev.text.lower()
             if low in {"dans", "à", "au", "en", "par"} or (
-                prev.pos_ in {"NOUN", "ADJ"} and prev.text.islower() and low not in ROLE_NOUNS
+                prev.pos_ in {"NOUN", "ADJ"}
+                and prev.text.islower()
+                and low not in ROLE_NOUNS
+                and low.rstrip(".") not in HONORIFICS  # `la baronne Kramer`
             ):
                 self._not_persons.add(self.text[start:end])
                 return None  # `dans Bild`, `la commission scolaire Marguerite-Bourgeoys`: not a person
@@ -885,7 +888,11 @@ class ArticleContext:
                 continue
             if (low in CLITICS and k > start) or low in {"a", "ont", "est", "sont", "avait", "était"}:
                 break
-            if t.pos_ in {"NOUN", "PROPN", "PRON", "X"} or (t.pos_ == "ADJ" and seen_head):
+            if (
+                t.pos_ in {"NOUN", "PROPN", "PRON", "X"}
+                or (t.pos_ == "ADJ" and seen_head)
+                or (t.ent_type_ == "PER" and t.text[:1].isupper() and seen_head)  # `baronne Kramer` (VERB)
+            ):
                 seen_head = True
                 end = k
                 k += 1
