@@ -489,6 +489,24 @@ def test_name_of_a_thing_is_not_a_quote(nlp: Language) -> None:
     assert run(nlp, text) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # newstest2014 (2039-cnn, 1801-cyberpresse): a title and a newspaper written in title case
+        "Selon le New York Times, cette révélation figure dans le livre. Martin a ajouté que « Double "
+        "Down » ne répondait pas de manière définitive à la question.",
+        "La nouvelle a été rapportée jeudi par le « National Catholic Reporter », un journal catholique "
+        "indépendant des États-Unis.",
+    ],
+)
+def test_a_title_in_title_case_is_not_a_quote(nlp: Language, text: str) -> None:
+    assert run(nlp, text) == []
+
+
+def test_a_title_case_slogan_right_before_its_cue_is_a_quote(nlp: Language) -> None:
+    assert one(nlp, "« Yes We Can », a lancé Barack Obama devant la foule.").speaker == "Barack Obama"
+
+
 def test_scare_quote_is_not_a_quote(nlp: Language) -> None:
     # Vance: « divorce » with no source.
     text = "Les relations ont culminé en une crise diplomatique qualifiée de « divorce »."

@@ -3051,6 +3051,26 @@ def naming_context(before: str, capitalised: bool = True) -> str | None:
     return None
 
 
+#: Short words a title in English or French leaves in lowercase (`The Audacity to Win`).
+_TITLE_SMALL_WORDS = frozenset(
+    {"and", "for", "the", "with", "from", "into", "les", "des", "une", "aux", "sur"}
+)
+
+
+def _title_case(quote: str) -> bool:
+    """`Old Habits Die Hard`, `National Catholic Reporter`, `Sit Down Comedy with David Steinberg`:
+    every word of three letters or more capitalised, two at least, not all capitals (a shouted
+    headline) and no sentence end. A French utterance never reads so; a title or a name does."""
+    words = re.findall(r"[\w'’-]+", quote)
+    long = [w for w in words if len(w) > 2 and w.lower() not in _TITLE_SMALL_WORDS]
+    return (
+        len(long) >= 2
+        and all(w[:1].isupper() for w in long)
+        and not quote.isupper()
+        and not quote.rstrip().endswith(_TERMINAL)
+    )
+
+
 def _has_finite_verb(ctx: ArticleContext, span: QuoteSpan) -> bool:
     """Whether the quotation holds a conjugated verb (`C'était terrifiant` is a statement, not a label)."""
     first, last = ctx.tok_at[span.start], ctx.tok_at[span.end - 1]
@@ -3343,6 +3363,8 @@ def attribute_spans(
             and (how in {"continuation", "subject", ""} or not speaker)
         ):
             is_quote, reasons = False, ["capitalised name"]
+        elif _title_case(quote) and not (how == "after" and speaker):  # (`« Yes We Can », a lancé X`)
+            is_quote, reasons = False, ["title case"]
         elif (
             words < min_words
             and not terminal
