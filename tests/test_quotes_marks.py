@@ -74,6 +74,20 @@ def test_unclosed_quote_ends_with_its_paragraph() -> None:
     assert texts(text) == ["Nous partons demain.", "Et nous ne reviendrons pas"]
 
 
+def test_a_reopening_whose_paragraph_break_was_lost_ends_the_open_quote() -> None:
+    # newstest2014 joins paragraphs with a space (276-bbc); a nested « after a word stays nested
+    text = (
+        "Il a dit : « Le projet est utile. « Nous sommes ravis. « Je suis impatient. » Fin. "
+        "« Il a crié « au loup » hier », dit-il."
+    )
+    assert texts(text) == [
+        "Le projet est utile.",
+        "Nous sommes ravis.",
+        "Je suis impatient.",
+        "Il a crié « au loup » hier",
+    ]
+
+
 def test_doubled_mark_and_orphan_closer_are_ignored() -> None:
     assert texts('estimant que ""tout cela est une mauvaise idée".') == ["tout cela est une mauvaise idée"]
     assert texts("Rien » ici, puis « ceci ».") == ["ceci"]

@@ -4,7 +4,9 @@ Handles « », “ ”, „ “, ‹ ›, straight quotes (direction guessed fro
 stray spaces and sentences glued to the closing mark included) and mixed pairs (“ ... »). Only the
 outermost quotation is returned; quotation marks nested inside stay part of its text. A mark left
 open at the end of a paragraph closes there (French multi-paragraph quotations reopen each
-paragraph with « and close only the last one); `close_at` is then the paragraph's end.
+paragraph with « and close only the last one); `close_at` is then the paragraph's end. Where the
+paragraph break was lost, a « right after a sentence end inside an open « quotation is such a
+reopening: the open quotation ends there.
 """
 
 from __future__ import annotations
@@ -114,6 +116,11 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
         if ch not in ALL_MARKS:
             continue
         if ch in OPENERS:
+            before = text[:i].rstrip(_SPACES)
+            if ch == "«" and stack and text[stack[0]] == "«" and before.endswith((".", "!", "?", "…")):
+                # `« A. « B. « C. »`: a paragraph reopening, its break lost (newstest2014 joins
+                # paragraphs with a space): the quotation so far ends with its sentence
+                end_paragraph(len(before))
             stack.append(i)
             continue
         if ch == LEFT_DOUBLE:
