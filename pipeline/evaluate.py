@@ -86,12 +86,13 @@ class QuoteScores:
 
 
 def normalise_speaker(name: str | None) -> str | None:
-    """Casefold, drop accents and collapse spaces (`J. D. Vance` -> `j.d. vance`) for comparison."""
+    """Casefold, drop accents and collapse spaces (`J. D. Vance` -> `j.d. vance`) for comparison;
+    hyphens U+2010 and U+2011 (which NFKD makes U+2010) are `-`."""
     if name is None:
         return None
     text = unicodedata.normalize("NFKD", name)
     text = "".join(c for c in text if not unicodedata.combining(c))
-    text = " ".join(text.casefold().replace("’", "'").split())
+    text = " ".join(text.casefold().replace("’", "'").replace("\u2010", "-").split())
     text = re.sub(r"(?<=\b\w)\.\s+(?=\w\.)", ".", text)
     return text or None
 

@@ -49,24 +49,29 @@ GLUED_INFIXES = (
 
 
 #: One-character spaces other than U+0020 (the Unicode `Zs` class: no-break U+00A0, narrow no-break
-#: U+202F, thin U+2009 ...). French typography puts them inside guillemets and before `:`, and some
-#: sources between a first name and a surname (`Hasan\xa0Ikhrata`). spaCy's tokenizer splits only on
+#: U+202F, thin U+2009 ...) and hyphens other than U+002D (U+2010, no-break U+2011). French typography
+#: puts such spaces inside guillemets and before `:`, some sources between a first name and a surname
+#: (`Hasan\xa0Ikhrata`), and some CMS write `a\u2011t\u2011il`. spaCy's tokenizer splits only on
 #: U+0020 and makes any other space a token of its own, which cuts the name in two for the entity
-#: recognizer's neighbours, the parser and every rule that reads a noun phrase.
-ODD_SPACES = str.maketrans(
-    dict.fromkeys(
-        "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000",
-        " ",
-    )
+#: recognizer's neighbours, the parser and every rule that reads a noun phrase; the cue rules read
+#: `a-t-il` with U+002D.
+PLAIN_FORM = str.maketrans(
+    {
+        **dict.fromkeys(
+            "\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000",
+            " ",
+        ),
+        **dict.fromkeys("\u2010\u2011", "-"),
+    }
 )
 
 
-def plain_spaces(text: str) -> str:
-    """`text` with every `ODD_SPACES` character made U+0020: same length, so every offset holds.
+def plain_form(text: str) -> str:
+    """`text` with every `PLAIN_FORM` character made plain: same length, so every offset holds.
 
     Parse this form; take quoted text and anything shown to a reader from the original.
     """
-    return text.translate(ODD_SPACES)
+    return text.translate(PLAIN_FORM)
 
 
 #: Capitalised words joined by hyphens: `Dupont-Aignan`, `Crossley-Holland`.

@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from predict_quotes import read_source  # type: ignore[import-not-found]
 
 from pipeline.evaluate import QuoteItem, match_quotes
-from pipeline.nlp import load_spacy, plain_spaces
+from pipeline.nlp import load_spacy, plain_form
 from pipeline.quotes import analyse, rule_speakers
 from pipeline.quotes.ranker import Candidate, quote_candidates, ranker_decides, speaker_key
 
@@ -45,9 +45,7 @@ def collect(gold_files: list[Path], data: Path) -> list[dict]:
             if g["source"] not in sources:
                 sources[g["source"]] = read_source(data, g["source"])
             body, title, date = sources[g["source"]][g["id"]]
-            a = analyse(
-                nlp(plain_spaces(body)), nlp(plain_spaces(title)) if title.strip() else None, date=date
-            )
+            a = analyse(nlp(plain_form(body)), nlp(plain_form(title)) if title.strip() else None, date=date)
             speakers = rule_speakers(a)
             cands = quote_candidates(a.body, a.title, a.body_results, speakers)
             kept = [i for i, r in enumerate(a.body_results) if r.is_quote]

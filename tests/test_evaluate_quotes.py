@@ -50,6 +50,7 @@ def test_matching_is_one_to_one_by_largest_overlap() -> None:
 def test_speaker_normalisation_is_strict_on_name_parts() -> None:
     assert normalise_speaker("J. D.  Vance") == normalise_speaker("J.D. Vance")
     assert normalise_speaker("Élysée") == normalise_speaker("elysee")
+    assert normalise_speaker("Jean\u2011Pierre Raffarin") == normalise_speaker("Jean-Pierre Raffarin")
     assert normalise_speaker("Peskov") != normalise_speaker("Dmitri Peskov")
     assert normalise_speaker(None) is None
 

@@ -57,6 +57,12 @@ def test_no_break_spaces_in_names_and_marks(nlp: Language, space: str) -> None:
     assert first.speaker_mention == "Hasan Ikhrata"
 
 
+def test_no_break_hyphens_in_an_inverted_cue(nlp: Language) -> None:
+    text = "Le ministre Paul Dupont était à Lyon. Il a parlé longuement. « Nous partons », a\u2011t\u2011il ajouté."
+    q = run(nlp, text)[-1]
+    assert (q.speaker, q.cue) == ("Paul Dupont", "a-t-il ajouté")
+
+
 def test_inverted_cue_with_verb_and_name(nlp: Language) -> None:
     q = one(nlp, "Le maire Paul Martin était présent. « On ne lâchera rien », ironise Paul Martin.")
     assert q.speaker == "Paul Martin"

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from pipeline.article import Quote
-from pipeline.nlp import plain_spaces
+from pipeline.nlp import plain_form
 from pipeline.quotes.attribution import ArticleContext, Attribution, attribute_spans
 from pipeline.quotes.canonical import canonical_speaker
 from pipeline.quotes.lexicon import load_lexicon
@@ -126,7 +126,7 @@ def quotes_from_docs(
 
     Body speakers the rules leave empty or give to a description are then decided by the learned
     speaker ranker (`ranker.py`). `texts`, the original body and title when the docs parsed their
-    `plain_spaces` form, give each quote its exact characters.
+    `plain_form` form, give each quote its exact characters.
     """
     a = analyse(body, title, min_words=min_words, date=date)
     body_text, title_text = (
@@ -158,7 +158,7 @@ def extract_quotes_batch(
     """Quotes of many (text, title) articles, parsing them together with `nlp.pipe`.
 
     Articles without any quotation mark are not parsed at all; the others are parsed in their
-    `plain_spaces` form (offsets unchanged). `batch_size` and `n_process` are passed to `nlp.pipe` as
+    `plain_form` form (offsets unchanged). `batch_size` and `n_process` are passed to `nlp.pipe` as
     they are. `dates`, one per article when given, are the articles' dates (see `analyse`).
     """
     if dates is not None and len(dates) != len(items):
@@ -166,7 +166,7 @@ def extract_quotes_batch(
     texts: list[str] = []
     for text, title in items:
         if _needs_parse(text) or _needs_parse(title):
-            texts.extend([plain_spaces(text), plain_spaces(title)])
+            texts.extend([plain_form(text), plain_form(title)])
     docs: Iterator[Doc] = iter(nlp.pipe(texts, batch_size=batch_size, n_process=n_process))
     out: list[list[Quote]] = []
     for i, (text, title) in enumerate(items):
