@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from spacy.language import Language
+    from spacy.tokens import Doc
 
 #: One Vocab (strings, lexemes, the 20k x 300 word vectors) per pipeline name, shared by the full
 #: pipeline and the sentence-only one: the segment and quotes stages then hold the vectors once
@@ -81,7 +82,7 @@ _OPENERS = {".", ",", "!", "?", "…", ":", ";", "«", "»", "“", "”", '"', 
 _HYPHENATED_COMPONENT = "pressbrief_hyphenated_names"
 
 
-def merge_initial_hyphenated_names(doc: Any) -> Any:
+def merge_initial_hyphenated_names(doc: Doc) -> Doc:
     """Merge a hyphenated name that opens a sentence (`Dupont-Aignan a déclaré`) into one token.
 
     The French tokenizer splits `Dupont-Aignan` in three unless it knows the compound
@@ -112,7 +113,7 @@ def merge_initial_hyphenated_names(doc: Any) -> Any:
     return doc
 
 
-def _opens_sentence(doc: Any, i: int) -> bool:
+def _opens_sentence(doc: Doc, i: int) -> bool:
     return i == 0 or doc[i - 1].text in _OPENERS or doc[i - 1].is_space
 
 

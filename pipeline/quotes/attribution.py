@@ -85,8 +85,6 @@ PLURAL_PRONOUNS = {
     "lesquelles",
 }
 HONORIFICS = wordlist("honorifics")
-#: Judgement verbs that report no words when reflexive (`il se considère`, `elle s'estime`).
-_REFLEXIVE_JUDGEMENTS = {"considérer", "estimer", "juger", "voir", "trouver", "sentir", "croire", "penser"}
 POST_NOMINALS = wordlist("post_nominals")
 NAME_PARTICLES = wordlist("name_particles")
 AUXILIARIES = wordlist("auxiliaries")
@@ -339,6 +337,8 @@ _SPEAKING_NOUNS = {"entourage", "camp", "défense", "conseil", "conseils", "staf
 #: Nouns of unnamed sources: `cette source` or `ce proche` is the unnamed source met before, not a name.
 _ANONYMOUS_SOURCES = {"source", "proche", "interlocuteur", "témoin", "familier", "connaisseur", "observateur"}
 #: Nouns that stand for any organisation (`l'institution`, `l'organisme`).
+#: Judgement verbs that report no words when reflexive (`il se considère`, `elle s'estime`).
+_REFLEXIVE_JUDGEMENTS = {"considérer", "estimer", "juger", "voir", "trouver", "sentir", "croire", "penser"}
 _GENERIC_BODIES = {"institution", "organisme", "instance", "institut", "service"}
 #: Nouns for a company or an association that stand for the one named just before (`la société`
 #: after `Adventure Line Productions`); institutions (`le parquet`, `la préfecture`) are not among them.
@@ -3060,7 +3060,8 @@ _TITLE_SMALL_WORDS = frozenset(
 def _title_case(quote: str) -> bool:
     """`Old Habits Die Hard`, `National Catholic Reporter`, `Sit Down Comedy with David Steinberg`:
     every word of three letters or more capitalised, two at least, not all capitals (a shouted
-    headline) and no sentence end. A French utterance never reads so; a title or a name does."""
+    headline) and no sentence end. French utterances are not written so (none of the gold quotes of
+    the development sets is); titles and names are."""
     words = re.findall(r"[\w'’-]+", quote)
     long = [w for w in words if len(w) > 2 and w.lower() not in _TITLE_SMALL_WORDS]
     return (
