@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from pipeline.quotes.attribution import (
@@ -334,54 +335,55 @@ class _Forms:
             best = self._from_first_name(name)
         return best if _cut(best) == best else name  # a garbled NER span is no fuller form
 
+    def _occurrences(self, name: str) -> Iterator[tuple[Doc, int]]:
+        """(doc, index of the first token) of each place the title or body writes `name`, quotations
+        aside."""
+        words = name.split()
+        for ctx in self.ctxs:
+            doc = ctx.doc
+            for t in doc:
+                if (
+                    t.text == words[0]
+                    and not ctx.inside[t.idx]
+                    and [u.text for u in doc[t.i : t.i + len(words)]] == words
+                ):
+                    yield doc, t.i
+
     def _titled(self, name: str) -> bool:
         """Whether the article writes `name` after an honorific (`le Dr Paul Kaplowitz`, `M. Kaplowitz`).
 
         Such a name is a person's even where the NER tags it a place, as it does for unfamiliar
         surnames (`a déclaré Kaplowitz`).
         """
-        words = name.split()
-        for ctx in self.ctxs:
-            doc = ctx.doc
-            for t in doc:
-                if t.text != words[0] or ctx.inside[t.idx]:
-                    continue
-                if [u.text for u in doc[t.i : t.i + len(words)]] != words:
-                    continue
-                if any(u.text.lower().rstrip(".") in HONORIFICS for u in doc[max(0, t.i - 2) : t.i]):
-                    return True
-        return False
+        return any(
+            any(u.text.lower().rstrip(".") in HONORIFICS for u in doc[max(0, i - 2) : i])
+            for doc, i in self._occurrences(name)
+        )
 
     def _written_forms(self, name: str) -> list[str]:
         """`Deven Juneja` for `Juneja`: `name` after capitalised names the NER left out, as written."""
-        words = name.split()
+        size = len(name.split())
         found: list[str] = []
-        for ctx in self.ctxs:
-            doc = ctx.doc
-            for t in doc:
-                if t.text != words[0] or ctx.inside[t.idx]:
-                    continue
-                if [u.text for u in doc[t.i : t.i + len(words)]] != words:
-                    continue
-                start = t.i
-                while start > 0 and t.i - start < 2 and self._first_name(doc, doc[start - 1], self.places):
-                    start -= 1
-                prev = doc[start - 1] if start > 0 else None
-                # `France Bleu Paris Michel Le Gall`: a name run glued to another name is not extended,
-                # but a role's complement is no name: `le ministre de l'Économie Bruno Le Maire`, `la
-                # ministre fédérale de la Santé Tanya Plibersek`.
-                glued = (
-                    prev is not None
-                    and prev.text[:1].isupper()
-                    and prev.text.lower().rstrip(".") not in HONORIFICS
-                    and not (
-                        prev.i > 0
-                        and doc[prev.i - 1].text.lower()
-                        in {"de", "du", "des", "l'", "l’", "d'", "d’", "le", "la", "les"}
-                    )
+        for doc, i in self._occurrences(name):
+            start = i
+            while start > 0 and i - start < 2 and self._first_name(doc, doc[start - 1], self.places):
+                start -= 1
+            prev = doc[start - 1] if start > 0 else None
+            # `France Bleu Paris Michel Le Gall`: a name run glued to another name is not extended,
+            # but a role's complement is no name: `le ministre de l'Économie Bruno Le Maire`, `la
+            # ministre fédérale de la Santé Tanya Plibersek`.
+            glued = (
+                prev is not None
+                and prev.text[:1].isupper()
+                and prev.text.lower().rstrip(".") not in HONORIFICS
+                and not (
+                    prev.i > 0
+                    and doc[prev.i - 1].text.lower()
+                    in {"de", "du", "des", "l'", "l’", "d'", "d’", "le", "la", "les"}
                 )
-                if start < t.i and not glued:
-                    found.append(doc[start : t.i + len(words)].text)
+            )
+            if start < i and not glued:
+                found.append(doc[start : i + size].text)
         return found
 
     @staticmethod
