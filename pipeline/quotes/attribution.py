@@ -336,9 +336,9 @@ _KIN_FEMININE = {
 _SPEAKING_NOUNS = {"entourage", "camp", "défense", "conseil", "conseils", "staff", "clan", "cabinet"}
 #: Nouns of unnamed sources: `cette source` or `ce proche` is the unnamed source met before, not a name.
 _ANONYMOUS_SOURCES = {"source", "proche", "interlocuteur", "témoin", "familier", "connaisseur", "observateur"}
-#: Nouns that stand for any organisation (`l'institution`, `l'organisme`).
 #: Judgement verbs that report no words when reflexive (`il se considère`, `elle s'estime`).
 _REFLEXIVE_JUDGEMENTS = {"considérer", "estimer", "juger", "voir", "trouver", "sentir", "croire", "penser"}
+#: Nouns that stand for any organisation (`l'institution`, `l'organisme`).
 _GENERIC_BODIES = {"institution", "organisme", "instance", "institut", "service"}
 #: Nouns for a company or an association that stand for the one named just before (`la société`
 #: after `Adventure Line Productions`); institutions (`le parquet`, `la préfecture`) are not among them.
