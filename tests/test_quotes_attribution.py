@@ -234,6 +234,17 @@ def test_role_description_resolves_through_apposition(nlp: Language) -> None:
     assert q.speaker_mention == "le porte-parole du Kremlin"
 
 
+def test_role_after_the_medium_spoken_to_is_the_role_of_the_name(nlp: Language) -> None:
+    # `à l'AFP` before the role: the role starts at its own determiner
+    quotes = run(
+        nlp,
+        "« La crise discrédite le système », a déclaré à l'AFP l'analyste politique Paul Durand. "
+        "Martin Vizcarra s'est rendu au Parlement. « Personne n'en sort gagnant », a ajouté l'analyste "
+        "politique.",
+    )
+    assert _speakers(quotes) == ["Paul Durand", "Paul Durand"]
+
+
 @pytest.mark.parametrize(
     ("introduced", "description"),
     [

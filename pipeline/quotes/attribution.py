@@ -820,6 +820,16 @@ class ArticleContext:
             ):
                 j -= 1
             window = list(doc[j + 1 : k + 1])
+            for n in range(len(window) - 1, 0, -1):
+                if (
+                    window[n].pos_ == "DET"
+                    and window[n - 1].pos_ in {"PROPN", "NOUN", "ADJ"}
+                    and window[n - 1].text.lower() not in NP_PREPS
+                ):
+                    # `a déclaré à l'AFP l'analyste politique X`: the role starts at its own determiner,
+                    # not at the medium's
+                    window = window[n:]
+                    break
             while window and window[0].pos_ not in {"DET", "NOUN", "ADJ"}:
                 window = window[1:]
             if not window or window[-1].pos_ not in {"NOUN", "ADJ", "PROPN"}:
