@@ -245,6 +245,26 @@ def test_role_after_the_medium_spoken_to_is_the_role_of_the_name(nlp: Language) 
     assert _speakers(quotes) == ["Paul Durand", "Paul Durand"]
 
 
+def test_role_head_comes_after_its_leading_adjective(nlp: Language) -> None:
+    quotes = run(
+        nlp,
+        "Le sulfureux homme d'affaires Paul Durand a remis trois valises. « Cet argent faisait partie des "
+        "accords », a précisé l'homme d'affaires. Les juges soupçonnent l'homme d'affaires Marc Lenoir "
+        "d'avoir vendu la villa.",
+    )
+    assert _speakers(quotes) == ["Paul Durand"]
+
+
+def test_a_current_role_is_not_the_former_holder(nlp: Language) -> None:
+    quotes = run(
+        nlp,
+        "Strasbourg décrète l'urgence climatique par la voix de sa nouvelle maire Jeanne Barseghian. "
+        "« Je porterai la réponse aux trois défis », a déclaré la nouvelle maire. Jeanne Barseghian avait "
+        "battu l'ancienne maire de Strasbourg Catherine Trautmann.",
+    )
+    assert _speakers(quotes) == ["Jeanne Barseghian"]
+
+
 @pytest.mark.parametrize(
     ("introduced", "description"),
     [

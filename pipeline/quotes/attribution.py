@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
@@ -371,6 +372,14 @@ _OFFICE_TAIL = (
 _BARE_OFFICES = {"ministre", "président", "présidente", "maire", "chancelier", "chancelière"}
 _SMALL_WORDS = {"de", "du", "des", "la", "le", "l'", "et", "d'", "&"}
 #: The `de` that opens a noun's complement: `le maire de Paris`, `la ministre d'Etat`.
+#: Words that make a role a former one (`l'ancienne maire de Strasbourg`).
+_FORMER = {"ancien", "ancienne", "anciens", "anciennes", "ex"}
+
+
+def _former(words: Iterable[str]) -> bool:
+    return any(w in _FORMER or w.startswith("ex-") for w in words)
+
+
 _COMPLEMENT = re.compile(r"\b(?:de|du|des)\s+|\bd['’]\s*", re.IGNORECASE)
 
 
@@ -849,6 +858,8 @@ class ArticleContext:
     def _role_words(self, tokens: list[Token]) -> list[str]:
         """Content words of a role noun phrase (head noun first), or [] if it is not one."""
         words: list[str] = []
+        head_at: int | None = None  # the head noun after leading adjectives (`le sulfureux homme d'affaires`)
+        complement = False
         for n, t in enumerate(tokens):
             low = t.text.lower()
             if t.text in STOP_NP or t.pos_ in {"VERB", "AUX", "SCONJ", "CCONJ"} or low in {"qui", "que"}:
@@ -858,6 +869,7 @@ class ArticleContext:
             if t.pos_ in {"DET", "ADP", "NUM"}:
                 if t.pos_ == "ADP" and low not in NP_PREPS and not words:
                     return []
+                complement = complement or (t.pos_ == "ADP" and bool(words))
                 continue
             if (
                 not words
@@ -868,11 +880,16 @@ class ArticleContext:
                 return []  # (but `le PDG de l'entreprise`)
             if not words and low in CLITICS | PRONOUNS:
                 return []
-            words.append(re.sub(r"^[ld]['’]", "", low))
+            word = re.sub(r"^[ld]['’]", "", low)
+            if head_at is None and not complement and t.pos_ not in {"ADJ", "ADV"} and word not in PRE_ADJ:
+                head_at = len(words)
+            words.append(word)
             if len(words) > 6:
                 break
-        if words and words[0] == "premier" and len(words) > 1:
-            words = [*words[1:], "premier"]
+        if head_at:
+            # (`l'ancien secrétaire d'État`, `l'alors ministre`, `le Premier ministre`): the head first,
+            # as `_describe` reads a description
+            words = [words[head_at], *words[:head_at], *words[head_at + 1 :]]
         return words
 
     def noun_phrase(self, k: int) -> tuple[int, int] | None:
@@ -1590,6 +1607,8 @@ class ArticleContext:
                 and not (r.start >= 0 and abs(at - r.start) <= 120 and self.sentence_index(r.start) == here)
             ):
                 continue
+            if _former(content) != _former(r.words):
+                continue  # `la nouvelle maire` is not `l'ancienne maire de Strasbourg Catherine Trautmann`
             score = len(set(content) & r.words) + (r.head != head)  # (`le comédien` for `l'acteur X`)
             complement = set(heads[1:]) - set(heads[:1]) if _COMPLEMENT.search(mention) else set()
             company = complement & _CORPORATE_NOUNS and r.words & _CORPORATE_NOUNS
