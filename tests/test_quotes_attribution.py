@@ -204,6 +204,12 @@ def test_surname_expands_to_fullest_name(nlp: Language) -> None:
             "hypothèquent des biens », a déclaré Mlle Yeah.",
             "Yeah Lee Ching",
         ),
+        # ... also when the article first writes the name after a role (3667-bbc)
+        (
+            "Le journal a publié un appel pour la libération du journaliste Chen Yongzhou. « Je l'ai fait "
+            "pour l'argent », a déclaré M. Chen.",
+            "Chen Yongzhou",
+        ),
         # a first name after a role's complement with a determiner (2991-news.com.au)
         (
             "La ministre fédérale de la Santé Tanya Plibersek a annoncé que le Commonwealth prendrait le "

@@ -426,8 +426,9 @@ class _Forms:
         # `le pape François` is not `François Hollande`: a single name after a role stands alone.
         # After `M.` or `Mme` it is a surname, so the person's name is written surname first
         # (`Mlle Yeah` for `Yeah Lee Ching`).
+        # (`le journaliste Chen Yongzhou` is the full name after a role, not a single name.)
         for ctx in self.ctxs:
-            for m in re.finditer(r"([\w'’.-]+)\s+" + re.escape(name) + r"\b", ctx.text):
+            for m in re.finditer(r"([\w'’.-]+)\s+" + re.escape(name) + r"\b(?![\s-]+[A-ZÀ-ÖØ-Þ])", ctx.text):
                 before = _noun(m.group(1)).rstrip(".")
                 if before not in _CIVIL_TITLES and (
                     before in ROLE_NOUNS or before in HONORIFICS or before in PRE_ADJ
