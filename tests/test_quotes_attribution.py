@@ -177,6 +177,12 @@ def test_short_fragment_with_a_source_is_a_partial_quote(nlp: Language) -> None:
 
 
 # -- speakers: fullest name, roles, organisations, unnamed sources, null ------------------------------
+def test_name_after_an_organisation_acronym_is_whole(nlp: Language) -> None:
+    # the NER tags `Tedros Adhanom Ghebreyesus` as an organisation right after `OMS`
+    text = "« Nous espérons en terminer », a déclaré le chef de l'OMS Tedros Adhanom Ghebreyesus."
+    assert one(nlp, text).speaker == "Tedros Adhanom Ghebreyesus"
+
+
 def test_surname_expands_to_fullest_name(nlp: Language) -> None:
     text = "Dmitri Peskov était à Moscou. « Nous suivons cela de près », a déclaré Peskov."
     assert one(nlp, text).speaker == "Dmitri Peskov"

@@ -522,6 +522,10 @@ class ArticleContext:
         if not 2 <= len(units) <= 4 or (len(units) > 2 and before[-1:] == ["le"]):
             return None
         name = units[-2:]
+        if len(units) <= 3 and ent.start > 0 and doc[ent.start - 1].ent_type_ in {"ORG", "MISC"}:
+            # `le chef de l'OMS Tedros Adhanom Ghebreyesus`, the NER's two organisations: the one after the
+            # organisation named is the person's whole name
+            name = units
         start, end = name[0][0].idx, name[-1][-1].idx + len(name[-1][-1].text)
         nxt = name[-1][-1].i + 1
         subject = nxt < len(doc) and (
