@@ -1542,6 +1542,19 @@ def test_a_name_after_a_verb_does_not_name_the_description(nlp: Language) -> Non
             "Guillaume Larrivé.",
             "Guillaume Larrivé",
         ),
+        (
+            "Roselyne Bachelot était interrogée mercredi. « Je me garderais bien de donner une leçon », a "
+            "déclaré d'emblée Marisol Touraine.",
+            "Marisol Touraine",
+        ),
+        (
+            "Paul Martin a parlé le premier. « Nous ne lâcherons rien », affirme d'ailleurs Jean Dupont.",
+            "Jean Dupont",
+        ),
+        (
+            "Paul Martin a parlé le premier. « Nous ne lâcherons rien », affirme en souriant Jean Dupont.",
+            "Jean Dupont",
+        ),
     ],
 )
 def test_adverbial_phrase_between_cue_verb_and_subject(nlp: Language, text: str, speaker: str) -> None:

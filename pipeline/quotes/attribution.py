@@ -219,7 +219,9 @@ _NAME_HEADS = {
 #: Adverbial phrases that can sit between an inverted clitic and the cue participle.
 _ADVERBIAL_PHRASE = re.compile(
     r"\b(?:par ailleurs|pour sa part|pour leur part|de son côté|de leur côté|à nouveau|une nouvelle fois|"
-    r"de nouveau|à son tour|à leur tour|en outre|quant à (?:lui|elle|eux|elles)|(?:lui|elle|eux|elles) aussi)\b",
+    r"de nouveau|à son tour|à leur tour|en outre|quant à (?:lui|elle|eux|elles)|(?:lui|elle|eux|elles) aussi|"
+    r"d['’]emblée|d['’]ailleurs|d['’]abord|d['’]entrée|en effet|en revanche|en substance|tout de suite|"
+    r"(?:lui|elle|eux|elles)-mêmes?|en [a-zéèêîô]+ant)\b",
     re.IGNORECASE,
 )
 _MONTHS = {
