@@ -1562,6 +1562,13 @@ def test_adverbial_phrase_between_cue_verb_and_subject(nlp: Language, text: str,
     assert [q.speaker for q in quotes] == [speaker]
 
 
+def test_reflexive_cue_tagged_as_an_adjective(nlp: Language) -> None:
+    # the tagger reads `s'indigne` as the adjective `indigne`
+    text = "Marie Durand, présidente de l'association, s'indigne : « C'est inacceptable. »"
+    q = one(nlp, text)
+    assert (q.speaker, q.cue) == ("Marie Durand", "indigne")
+
+
 def test_object_clitic_before_an_inverted_cue_is_not_the_speaker(nlp: Language) -> None:
     quotes = run(
         nlp,
@@ -2070,6 +2077,7 @@ def test_ils_is_a_plural_subject_before_it_not_an_earlier_singular_speaker(nlp: 
             "Matignon",
         ),
         ("« Nous avons fait le maximum », explique-t-on chez Renault.", "Renault"),
+        ("« Le président ne reculera pas », assure-t-on à l'Élysée.", "l'Élysée"),  # with its determiner
         ("« Le ministre est serein », assure-t-on dans l'entourage du ministre.", "l'entourage du ministre"),
         ("« Caricature ! », a-t-on entendu fuser alors à droite.", None),
     ],

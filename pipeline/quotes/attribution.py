@@ -2760,7 +2760,11 @@ class Attributor:
             t
             for t in tokens
             if self.is_speech(t)
-            and t.pos_ not in {"NOUN", "PROPN", "ADJ"}
+            and (
+                t.pos_ not in {"NOUN", "PROPN", "ADJ"}
+                # `s'indigne`, tagged as the adjective `indigne`: the clitic makes it the verb
+                or (t.i > 0 and t.doc[t.i - 1].text.lower().replace("’", "'") in {"se", "s'"})
+            )
             # `sa machine à écrire`, `le droit de dire`: an infinitive completing a noun reports nothing
             and not (t.morph.get("VerbForm", []) == ["Inf"] and t.head.pos_ == "NOUN" and t.head.i < t.i)
         ]
@@ -2858,7 +2862,8 @@ class Attributor:
             return None
         k = self.ctx.tok_at[at + place.end()] if at + place.end() < len(self.text) else -1
         np = self._np_at(k) if k >= 0 else None
-        if np is None or not (np[0][:1].isupper() or self._is_agent(np[0])):
+        # (a name with its determiner: `à l'Élysée`, `à la CGT`)
+        if np is None or not (_bare(np[0])[1][:1].isupper() or self._is_agent(np[0])):
             return None
         verb_end = at + place.end(1)
         if place.group(2):  # `l'entourage du ministre`, written whole
