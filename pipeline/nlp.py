@@ -30,6 +30,8 @@ def _load(name: str, **options: Any) -> Language:
     split_glued_words(nlp)
     if nlp.pipe_names and _HYPHENATED_COMPONENT not in nlp.pipe_names:
         nlp.add_pipe(_HYPHENATED_COMPONENT, first=True)
+    if "ner" in nlp.pipe_names and _PERSONS_COMPONENT not in nlp.pipe_names:
+        nlp.add_pipe(_PERSONS_COMPONENT, after="ner")
     return nlp
 
 
@@ -117,11 +119,90 @@ def _opens_sentence(doc: Doc, i: int) -> bool:
     return i == 0 or doc[i - 1].text in _OPENERS or doc[i - 1].is_space
 
 
+_PERSONS_COMPONENT = "pressbrief_person_names"
+#: A capitalised word as a name part: `Leroy`, `Saez-Cirion`, `O'Neill`.
+_NAME_WORD = re.compile(r"[A-ZÀ-Þ][a-zß-ÿ]+(?:['’-][A-ZÀ-Þ]?[a-zß-ÿ]+)*")
+#: Words before a first name that make it part of another name: `la rue Victor Hugo`, `le lycée
+#: Jean Moulin`, `du Jean Bart` (a determiner: French persons take none).
+_NOT_BEFORE_A_PERSON = {
+    "le", "la", "les", "l'", "l’", "du", "des", "au", "aux", "un", "une",
+    "rue", "avenue", "boulevard", "place", "quai", "allée", "impasse", "pont", "square", "parc", "stade",
+    "gare", "station", "lycée", "collège", "école", "université", "hôpital", "centre", "institut",
+    "fondation", "prix", "musée", "salle", "théâtre", "porte", "cours", "chemin", "route", "port",
+}  # fmt: skip
+
+
+def mark_person_names(doc: Doc) -> Doc:
+    """Persons the entity recognizer missed, by two rules it cannot apply itself. Runs after `ner`.
+
+    - A known first name followed by one or two capitalised words is a person (`a reçu Sophie Leroy`:
+      fr_core_news_md tags `Sophie` MISC and leaves out `Leroy`), unless the name is part of another
+      entity that starts before it or names a street, a school (`la rue Victor Hugo`).
+    - A name the recognizer tags as a person (two words or more) is a person wherever the article
+      writes it again (`Sophie Leroy` tagged MISC in one sentence, PER in another).
+    Entities overlapping a name found this way give way to it.
+    """
+    from pipeline.quotes.lexicon import wordlist
+
+    first_names = wordlist("female_first_names") | wordlist("male_first_names")
+    found: list[tuple[int, int]] = []
+    i = 0
+    while i < len(doc):
+        t = doc[i]
+        j = i + 1
+        if (
+            t.text.lower() in first_names
+            and _NAME_WORD.fullmatch(t.text)
+            and (t.ent_iob_ != "I" or t.ent_type_ == "PER")
+            and not (i > 0 and doc[i - 1].text.lower() in _NOT_BEFORE_A_PERSON)
+        ):
+            while (
+                j < len(doc)
+                and j - i <= 2
+                and _NAME_WORD.fullmatch(doc[j].text)
+                and doc[j].pos_ in {"PROPN", "NOUN", "ADJ", "X"}
+                and doc[j - 1].whitespace_  # (not glued: `Marie-Claire`, `Sophie.Leroy`)
+            ):
+                j += 1
+            if j - i >= 2 and not all(doc[k].ent_type_ == "PER" for k in range(i, j)):
+                found.append((i, j))
+        i = j
+    persons = {
+        tuple(x.text for x in e)
+        for e in doc.ents
+        if e.label_ == "PER" and len(e) >= 2 and all(_NAME_WORD.fullmatch(x.text) for x in e)
+    }
+    persons |= {tuple(x.text for x in doc[a:b]) for a, b in found}
+    for name in persons:
+        n = len(name)
+        for i in range(len(doc) - n + 1):
+            if doc[i].text == name[0] and tuple(x.text for x in doc[i : i + n]) == name:
+                inside = doc[i].ent_iob_ == "I" and doc[i].ent_type_ != "PER"
+                if not inside and not all(doc[k].ent_type_ == "PER" for k in range(i, i + n)):
+                    found.append((i, i + n))
+    if not found:
+        return doc
+    from spacy.tokens import Span
+
+    new = sorted({(a, b) for a, b in found})
+    kept: list[tuple[int, int]] = []
+    for a, b in new:
+        if kept and a < kept[-1][1]:
+            continue
+        kept.append((a, b))
+    ents = [e for e in doc.ents if not any(a < e.end and e.start < b for a, b in kept)]
+    ents += [Span(doc, a, b, label="PER") for a, b in kept]
+    doc.ents = sorted(ents, key=lambda e: e.start)
+    return doc
+
+
 def _register() -> None:
     from spacy.language import Language
 
     if not Language.has_factory(_HYPHENATED_COMPONENT):
         Language.component(_HYPHENATED_COMPONENT, func=merge_initial_hyphenated_names)
+    if not Language.has_factory(_PERSONS_COMPONENT):
+        Language.component(_PERSONS_COMPONENT, func=mark_person_names)
 
 
 def split_glued_words(nlp: Language) -> None:

@@ -1562,6 +1562,11 @@ def test_adverbial_phrase_between_cue_verb_and_subject(nlp: Language, text: str,
     assert [q.speaker for q in quotes] == [speaker]
 
 
+def test_a_person_the_recognizer_missed_is_the_antecedent_of_her_pronoun(nlp: Language) -> None:
+    quotes = run(nlp, "Paul Martin a reçu Sophie Leroy mardi. « Je ne céderai pas », a-t-elle affirmé.")
+    assert [q.speaker for q in quotes] == ["Sophie Leroy"]
+
+
 def test_reflexive_cue_tagged_as_an_adjective(nlp: Language) -> None:
     # the tagger reads `s'indigne` as the adjective `indigne`
     text = "Marie Durand, présidente de l'association, s'indigne : « C'est inacceptable. »"
