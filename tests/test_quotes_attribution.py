@@ -528,6 +528,23 @@ def test_continuation_in_next_sentence(nlp: Language) -> None:
     assert first.speaker == second.speaker == "Jean Dupont"
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Jean-Baptiste Lemoine, maire de la commune, s'est dit « profondément choqué » par les "
+            "dégradations.",
+            "Jean-Baptiste Lemoine",
+        ),
+        ("Les élus se sont dits « profondément choqués » par les dégradations.", "Les élus"),
+    ],
+)
+def test_se_dire_reports_words_in_any_tense(nlp: Language, text: str, speaker: str) -> None:
+    # `dit « X »` names a thing (`le projet dit « Grand Paris »`); reflexive, it reports speech
+    q = one(nlp, text)
+    assert (q.speaker, q.kind) == (speaker, "partial")
+
+
 # -- not quotes ---------------------------------------------------------------------------------------
 def test_name_of_a_thing_is_not_a_quote(nlp: Language) -> None:
     # Vance: the name of the corridor.

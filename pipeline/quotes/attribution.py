@@ -3082,8 +3082,9 @@ def naming_context(before: str, capitalised: bool = True) -> str | None:
         and words[-2] in NAMING_WORDS
     ):
         return words[-2]
-    if last in NAMING_VERBS and not (last.startswith("dit") and words[-2:-1] in (["se"], ["s'"])):
-        return last  # `appelé « X »`, but `se dit « ... »` reports speech
+    reflexive = any(w == "se" or w.startswith("s'") for w in words[-3:-1])
+    if last in NAMING_VERBS and not (last.startswith("dit") and reflexive):
+        return last  # `appelé « X »`, but `se dit`, `s'est dit « ... »` reports speech
     if last in NAMING_WORDS and not last.startswith("qualifi") and capitalised:
         return last
     if last.startswith("qualifi"):
