@@ -267,6 +267,16 @@ def test_role_head_comes_after_its_leading_adjective(nlp: Language) -> None:
     assert _speakers(quotes) == ["Paul Durand"]
 
 
+def test_a_role_of_the_other_gender_is_another_person(nlp: Language) -> None:
+    quotes = run(
+        nlp,
+        "À Berlin, le ministre allemand des Affaires étrangères, Jürgen Haas, a reçu son homologue "
+        "ukrainienne, Olena Kovalenko. « Nous serons là aussi longtemps qu'il le faudra », a-t-il assuré. "
+        "« Nous remercions l'Allemagne », a répondu la ministre ukrainienne.",
+    )
+    assert _speakers(quotes) == ["Jürgen Haas", "Olena Kovalenko"]
+
+
 def test_a_current_role_is_not_the_former_holder(nlp: Language) -> None:
     quotes = run(
         nlp,

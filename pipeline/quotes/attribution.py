@@ -1607,6 +1607,7 @@ class ArticleContext:
         here = self.sentence_index(at)
         definite = det in {"le", "la", "l", "ce", "cet", "cette"} or det.startswith(("l'", "l’"))
         alike = role_alike().get(head, frozenset())
+        wanted_gender = _description_gender(mention)
         for r in self.roles:
             if (r.head != head and (r.head not in alike or r.start > at)) or (
                 indefinite
@@ -1615,6 +1616,9 @@ class ArticleContext:
                 continue
             if _former(content) != _former(r.words):
                 continue  # `la nouvelle maire` is not `l'ancienne maire de Strasbourg Catherine Trautmann`
+            gender = self._gender(r.person) or r.gender
+            if wanted_gender is not None and gender is not None and gender != wanted_gender:
+                continue  # `la ministre ukrainienne` is not `le ministre allemand Jürgen Haas`
             score = len(set(content) & r.words) + (r.head != head)  # (`le comédien` for `l'acteur X`)
             complement = set(heads[1:]) - set(heads[:1]) if _COMPLEMENT.search(mention) else set()
             company = complement & _CORPORATE_NOUNS and r.words & _CORPORATE_NOUNS
