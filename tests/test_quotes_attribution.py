@@ -1594,6 +1594,15 @@ def test_a_person_the_recognizer_missed_is_the_antecedent_of_her_pronoun(nlp: La
     assert [q.speaker for q in quotes] == ["Sophie Leroy"]
 
 
+def test_colon_after_a_clause_opened_by_a_role_and_its_name(nlp: Language) -> None:
+    quotes = run(
+        nlp,
+        "« On n'a jamais eu de problème ici », assure Robert, retraité de la SNCF. Sa voisine, Ginette "
+        "Hardy, n'est pas de cet avis : « Le soir, plus personne n'ose sortir. »",
+    )
+    assert _speakers(quotes) == ["Robert", "Ginette Hardy"]
+
+
 def test_reflexive_cue_tagged_as_an_adjective(nlp: Language) -> None:
     # the tagger reads `s'indigne` as the adjective `indigne`
     text = "Marie Durand, présidente de l'association, s'indigne : « C'est inacceptable. »"

@@ -2836,6 +2836,18 @@ class Attributor:
                     np = self._np_at(inner) if inner >= 0 else np
                 if np:
                     return Cue("colon", ":", region_start + len(stripped) - 1, np[0], np[1])
+            elif name_tokens:
+                # `Sa voisine, Ginette Hardy, n'est pas de cet avis : « ... »`: a clause before the colon
+                # opened by a person, or by a role with the person's name in apposition
+                np = self._np_at(name_tokens[0].i)
+                if np is not None and not np[0][:1].islower() and np[0].lower() not in PRONOUNS:
+                    end = np[1] + len(np[0])
+                    apposed = self._trailing_person(end, span.open_at) if self._is_agent(np[0]) else None
+                    opener = next((p for p in self.ctx.persons if p.start == np[1]), None)
+                    if apposed is not None and np[0].split()[0].lower() in DETERMINERS:
+                        np = apposed
+                    if apposed is not None or opener is not None:
+                        return Cue("colon", ":", region_start + len(stripped) - 1, np[0], np[1])
         return None
 
     def _anonymous_document(self, np: str) -> bool:
