@@ -1594,6 +1594,21 @@ def test_a_person_the_recognizer_missed_is_the_antecedent_of_her_pronoun(nlp: La
     assert [q.speaker for q in quotes] == ["Sophie Leroy"]
 
 
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("Réponse de Marie Durand : « Tous les postes seront pourvus. »", "Marie Durand"),
+        (
+            "Réponse du ministère de l'Éducation nationale : « Tous les postes seront pourvus. »",
+            "le ministère de l'Éducation nationale",
+        ),
+        ("Réaction du Kremlin : « Ces sanctions sont illégales. »", "le Kremlin"),
+    ],
+)
+def test_colon_after_a_response_frame(nlp: Language, text: str, speaker: str) -> None:
+    assert one(nlp, text).speaker == speaker
+
+
 def test_colon_after_a_clause_opened_by_a_role_and_its_name(nlp: Language) -> None:
     quotes = run(
         nlp,

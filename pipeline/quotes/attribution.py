@@ -2832,8 +2832,12 @@ class Attributor:
                     re.IGNORECASE,
                 )
                 if np and frame:
-                    inner = self.ctx.tok_at[np[1] + frame.end()] if frame.group(2) != "du" else -1
-                    np = self._np_at(inner) if inner >= 0 else np
+                    inner = self.ctx.tok_at[np[1] + frame.end()]
+                    found = self._np_at(inner) if inner >= 0 else None
+                    if found is not None and frame.group(2).lower() == "du":
+                        # `Réponse du ministère de l'Éducation :`, `Réponse du Kremlin :` -> `le ...`
+                        found = ("le " + found[0], found[1])
+                    np = found or np
                 if np:
                     return Cue("colon", ":", region_start + len(stripped) - 1, np[0], np[1])
             elif name_tokens:
