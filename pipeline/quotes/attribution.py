@@ -1383,7 +1383,11 @@ class ArticleContext:
                 continue
             first = self.doc[k]
             before = self.doc[k - 1].text.lower() if k > 0 else ""
-            articled = first.text in {"Le", "La", "Les", "L'", "L’"} or before in {"au", "du"}
+            # (`Le Parisien` with `Parisien` alone tagged as a place: the capitalised article is the name's)
+            title_article = k > 0 and self.doc[k - 1].text in {"Le", "La", "Les", "L'", "L’"}
+            articled = (
+                first.text in {"Le", "La", "Les", "L'", "L’"} or before in {"au", "du"} or title_article
+            )
             if o.label == "LOC" and not articled:
                 continue  # `à Paris` is a place, `au Parisien` a newspaper
             last = self.tok_at[o.end - 1]
@@ -1396,7 +1400,11 @@ class ArticleContext:
             end = o.end
             nxt = self.tok_at[end + 1] if end + 1 < len(self.text) else -1
             adjective = nxt >= 0 and (
-                self.doc[nxt].pos_ == "ADJ" or self.doc[nxt].morph.get("VerbForm", []) == ["Part"]
+                self.doc[nxt].pos_ == "ADJ"
+                or (
+                    self.doc[nxt].morph.get("VerbForm", []) == ["Part"]
+                    and not self.doc[nxt].text.endswith("ant")  # (`la NSA œuvrant ...`: a clause)
+                )
             )
             if (
                 articled
@@ -1407,7 +1415,7 @@ class ArticleContext:
             ):
                 end = self.doc[nxt].idx + len(self.doc[nxt].text)  # `Le Canard` + `enchaîné`
             name = self.text[o.start : end]
-            if before in {"au", "du"} and first.text not in {"Le", "La", "Les"}:
+            if (before in {"au", "du"} or title_article) and first.text not in {"Le", "La", "Les"}:
                 name = _with_determiner(before, name)
             return self._org_full(name)
         return None
