@@ -863,8 +863,14 @@ def test_speaker_before_colon_wins_over_the_reporting_cue(nlp: Language) -> None
     assert one(nlp, text).speaker == "Henri Vasseur"
 
 
-def test_joint_speakers_are_joined_with_et(nlp: Language) -> None:
-    text = "« Nous resterons unis face à la crise », ont déclaré Jean Dupont et Marie Durand."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "« Nous resterons unis face à la crise », ont déclaré Jean Dupont et Marie Durand.",
+        "« Nous resterons unis face à la crise », ont écrit les députés Jean Dupont et Marie Durand.",
+    ],
+)
+def test_joint_speakers_are_joined_with_et(nlp: Language, text: str) -> None:
     assert one(nlp, text).speaker == "Jean Dupont et Marie Durand"
 
 

@@ -1462,6 +1462,18 @@ class ArticleContext:
         """`Jean Dupont et Marie Durand ont déclaré`: the coordinated persons joined with ` et `."""
         person = next((p for p in self.persons if p.start == at), None)
         if person is None:
+            # `ont écrit les députés Claire Renaud et Hugo Bastien`: the name the role goes with
+            person = next(
+                (
+                    p
+                    for p in self.persons
+                    if at < p.start <= at + 80
+                    and self.fullest_name(p.text) == speaker
+                    and self.text[at : p.start].split()[0].lower() in {"les", "des", "ces", "deux", "trois"}
+                ),
+                None,
+            )
+        if person is None:
             return speaker
         names = [speaker]
         start = person.start
