@@ -277,6 +277,16 @@ def test_a_role_of_the_other_gender_is_another_person(nlp: Language) -> None:
     assert _speakers(quotes) == ["Jürgen Haas", "Olena Kovalenko"]
 
 
+def test_a_role_with_a_generic_complement_is_the_role_naming_the_body(nlp: Language) -> None:
+    quotes = run(
+        nlp,
+        "Le maire Paul Roux a assisté au match. « C'est un jour noir pour le club », a réagi Didier Morvan, "
+        "président de l'US Castelnau, après la relégation. Le président du club a ensuite assuré qu'il "
+        "resterait « à la barre pour reconstruire ».",
+    )
+    assert _speakers(quotes) == ["Didier Morvan", "Didier Morvan"]
+
+
 def test_a_current_role_is_not_the_former_holder(nlp: Language) -> None:
     quotes = run(
         nlp,

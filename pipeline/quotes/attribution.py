@@ -361,6 +361,11 @@ _CORPORATE_NOUNS = {
     "organisation",
     "ong",
 }
+#: Generic nouns that stand for the body an earlier role names (`le président du club`).
+_STANDING_FOR_A_BODY = _CORPORATE_NOUNS | {
+    "club", "équipe", "parti", "syndicat", "fédération", "ville", "commune", "municipalité", "région",
+    "département", "établissement", "école", "université", "hôpital", "institution", "formation",
+}  # fmt: skip
 #: The determiner (and `nouveau`, `actuel`) before an office: `le Premier ministre`, `l'actuel maire`.
 _OFFICE_LEAD = re.compile(
     r"(?:(?:le|la|ce|cet|cette)\s+|l')(?:(?:nouveau|nouvel|nouvelle|actuel|actuelle)\s+)?"
@@ -1642,7 +1647,10 @@ class ArticleContext:
             score = len(set(content) & r.words) + (r.head != head)  # (`le comédien` for `l'acteur X`)
             complement = set(heads[1:]) - set(heads[:1]) if _COMPLEMENT.search(mention) else set()
             company = complement & _CORPORATE_NOUNS and r.words & _CORPORATE_NOUNS
-            if score == 1 and complement and r.words - {head} and not company:
+            # `le président du club` for `Didier Morvan, président de l'US Castelnau`: a generic noun
+            # stands for the body the role names
+            generic = complement <= _STANDING_FOR_A_BODY
+            if score == 1 and complement and r.words - {head} and not company and not generic:
                 # `la maire du VIIe arrondissement` is not `la maire de Paris`; but `le patron du groupe`
                 # is `le PDG de l'entreprise`
                 continue
