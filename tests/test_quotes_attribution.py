@@ -921,6 +921,14 @@ def test_relative_pour_qui_gives_antecedent(nlp: Language) -> None:
     assert one(nlp, text).speaker == "Jacques Morel"
 
 
+def test_relative_pour_qui_after_a_role_gives_the_person(nlp: Language) -> None:
+    text = (
+        "Un avis que ne partage pas Jeanne Coulon, présidente de l'Union des familles, pour qui « la réforme "
+        "arrive beaucoup trop tard »."
+    )
+    assert one(nlp, text).speaker == "Jeanne Coulon"
+
+
 def test_relative_selon_laquelle_gives_antecedent(nlp: Language) -> None:
     text = (
         "Les élus ont rencontré Marie Dubois, selon laquelle « rien ne sera décidé avant la fin de l'année »."

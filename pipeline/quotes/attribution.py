@@ -2760,6 +2760,18 @@ class Attributor:
                     and named.end <= at
                     and not self.text[named.end : at].strip(" \u00a0")
                 ):
+                    for p in reversed(self.ctx.persons):
+                        apposition = self.text[p.end : named.start]
+                        if (
+                            named.label != "PER"
+                            and region_start <= p.start
+                            and p.end <= named.start
+                            and re.fullmatch(r",\s*[^,;:.«»]{1,60}", apposition)
+                            and any(w in ROLE_NOUNS for w in re.findall(r"[\w-]+", apposition.lower()))
+                        ):
+                            # `Jeanne Coulon, présidente de l'Union des familles, pour qui`: the person
+                            # the role is in apposition to, not the body it names
+                            return Cue("selon", rel.group(0).strip(" ,"), at, p.text, p.start)
                     return Cue("selon", rel.group(0).strip(" ,"), at, named.text, named.start)
         for m in re.finditer(
             # (also glued to the word before by a scraper: `par franceinfoSelon le secrétaire général,`)
