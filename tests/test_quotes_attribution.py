@@ -1613,6 +1613,19 @@ def test_adverbial_phrase_between_cue_verb_and_subject(nlp: Language, text: str,
     assert [q.speaker for q in quotes] == [speaker]
 
 
+def test_a_cue_verb_tagged_as_a_noun_after_its_subject(nlp: Language) -> None:
+    # the tagger reads `juge` as the noun
+    quotes = run(
+        nlp,
+        "Alors que le gouvernement avait promis « un retour à l'équilibre des comptes en 2027 », la Cour "
+        "des comptes juge désormais cet objectif « hors d'atteinte ».",
+    )
+    assert [(q.speaker, q.speaker_mention) for q in quotes] == [
+        ("le gouvernement", "le gouvernement"),
+        ("la Cour des comptes", "la Cour des comptes"),
+    ]
+
+
 def test_a_person_the_recognizer_missed_is_the_antecedent_of_her_pronoun(nlp: Language) -> None:
     quotes = run(nlp, "Paul Martin a reçu Sophie Leroy mardi. « Je ne céderai pas », a-t-elle affirmé.")
     assert [q.speaker for q in quotes] == ["Sophie Leroy"]

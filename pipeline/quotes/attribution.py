@@ -2808,6 +2808,15 @@ class Attributor:
                 t.pos_ not in {"NOUN", "PROPN", "ADJ"}
                 # `s'indigne`, tagged as the adjective `indigne`: the clitic makes it the verb
                 or (t.i > 0 and t.doc[t.i - 1].text.lower().replace("’", "'") in {"se", "s'"})
+                # `la Cour des comptes juge désormais`, tagged as the noun `juge`: right after a noun
+                # phrase, with no determiner of its own, it is the verb
+                or (
+                    t.pos_ == "NOUN"
+                    and t.text.islower()
+                    and t.i > 0
+                    and t.doc[t.i - 1].pos_ in {"NOUN", "PROPN"}
+                    and t.doc[t.i - 1].dep_ != "compound"
+                )
             )
             # `sa machine à écrire`, `le droit de dire`: an infinitive completing a noun reports nothing
             and not (t.morph.get("VerbForm", []) == ["Inf"] and t.head.pos_ == "NOUN" and t.head.i < t.i)
@@ -2849,6 +2858,8 @@ class Attributor:
             else:
                 subject = self._subject_of(verb, region_start)
             how = "before"
+            if subject is not None and subject[0].endswith(" " + verb.text):
+                subject = (subject[0][: -len(verb.text) - 1], subject[1])  # (the verb tagged as a noun)
             if subject is not None and subject[0].lower() == "on":
                 body = self._body_of_on(region_start, subject[1])
                 if body is not None:
