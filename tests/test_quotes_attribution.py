@@ -929,6 +929,19 @@ def test_relative_pour_qui_after_a_role_gives_the_person(nlp: Language) -> None:
     assert one(nlp, text).speaker == "Jeanne Coulon"
 
 
+def test_relative_pour_qui_clause_running_on_to_the_quote(nlp: Language) -> None:
+    quotes = run(
+        nlp,
+        "« Nous repartons sans rien », a résumé le secrétaire général de la CFDT, Yannick Le Goff. Même son "
+        "de cloche chez la présidente de la CFE-CGC, Martine Olivier, pour qui la réunion n'a été qu'« un "
+        "exercice de communication ».",
+    )
+    assert [(q.speaker, q.cue) for q in quotes] == [
+        ("Yannick Le Goff", "a résumé"),
+        ("Martine Olivier", "pour qui"),
+    ]
+
+
 def test_relative_selon_laquelle_gives_antecedent(nlp: Language) -> None:
     text = (
         "Les élus ont rencontré Marie Dubois, selon laquelle « rien ne sera décidé avant la fin de l'année »."

@@ -2748,7 +2748,8 @@ class Attributor:
         tokens = self.ctx.tokens_between(region_start, span.open_at)
         # `X, pour qui « ... »`, `X, selon lequel « ... »`: the relative pronoun's antecedent.
         rel = re.search(
-            r",\s*(?:pour|selon|d['’]après)\s+(?:qui|lequel|laquelle|lesquels|lesquelles)\s*$",
+            # (`, pour qui la réunion n'a été qu'« ... »`: the relative clause may run on to the quote)
+            r",\s*((?:pour|selon|d['’]après)\s+(?:qui|lequel|laquelle|lesquels|lesquelles))\b[^,;:.!?«»“”\"]*$",
             region,
             re.IGNORECASE,
         )
@@ -2771,8 +2772,8 @@ class Attributor:
                         ):
                             # `Jeanne Coulon, présidente de l'Union des familles, pour qui`: the person
                             # the role is in apposition to, not the body it names
-                            return Cue("selon", rel.group(0).strip(" ,"), at, p.text, p.start)
-                    return Cue("selon", rel.group(0).strip(" ,"), at, named.text, named.start)
+                            return Cue("selon", rel.group(1), at, p.text, p.start)
+                    return Cue("selon", rel.group(1), at, named.text, named.start)
         for m in re.finditer(
             # (also glued to the word before by a scraper: `par franceinfoSelon le secrétaire général,`)
             r"(?:^|[,;:]\s*|\s|(?-i:(?<=[a-zà-ÿ])(?=Selon|D'après|D’après)))(selon|d'après|d’après|pour)\s+"
