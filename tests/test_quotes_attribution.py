@@ -302,6 +302,8 @@ def test_a_current_role_is_not_the_former_holder(nlp: Language) -> None:
     [
         ("l'acteur Abel Sarr", "le comédien"),  # a synonym
         ("le député Abel Sarr", "l'élu"),  # a more general role
+        ("le milieu brésilien Abel Sarr", "le joueur"),
+        ("le juge Abel Sarr", "le magistrat"),
     ],
 )
 def test_role_description_resolves_through_a_related_role(
