@@ -886,6 +886,11 @@ def test_joint_speakers_are_joined_with_et(nlp: Language, text: str) -> None:
     assert one(nlp, text).speaker == "Jean Dupont et Marie Durand"
 
 
+def test_plural_pronoun_after_coordinated_persons(nlp: Language) -> None:
+    text = "Jean Dupont et Marie Durand ont signé la tribune. « Il est temps d'agir », écrivent-ils."
+    assert one(nlp, text).speaker == "Jean Dupont et Marie Durand"
+
+
 def test_ce_dernier_is_the_last_person_named(nlp: Language) -> None:
     text = (
         "La réunion a opposé Paul Martin à Luc Bernard. Ce dernier a jugé le vote « très décevant "

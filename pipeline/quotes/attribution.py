@@ -1576,6 +1576,12 @@ class ArticleContext:
             for pos, np, subject in self._plural_groups()
             if pos < at and (subject or latest) and here - self.sentence_index(pos) <= 2
         ]
+        for p in self.persons:
+            # `Jean Dupont et Marie Durand ont signé la tribune. « ... », écrivent-ils`
+            if 0 <= p.start < at and p.subject and here - self.sentence_index(p.start) <= 1:
+                joint = self.joint_speakers(self.fullest_name(p.text), p.start)
+                if " et " in joint:
+                    events.append((p.start, joint))
         if not events:
             # `les marins avaient formé un recours ... Ils estimaient`: a plural subject of this
             # sentence or the one before, whatever its noun, rather than an earlier singular speaker
