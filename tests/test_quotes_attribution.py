@@ -287,6 +287,16 @@ def test_a_role_with_a_generic_complement_is_the_role_naming_the_body(nlp: Langu
     assert _speakers(quotes) == ["Didier Morvan", "Didier Morvan"]
 
 
+def test_a_description_after_a_person_just_introduced_is_that_person(nlp: Language) -> None:
+    quotes = run(
+        nlp,
+        "Agent immobilier à Nantes, Stéphane Brunet observe des acheteurs plus exigeants. « Ils négocient "
+        "tout », constate-t-il. Primo-accédant, Kevin Lemoine a enfin signé pour un appartement. « Il y a "
+        "deux ans, on n'avait aucune chance », sourit le trentenaire.",
+    )
+    assert _speakers(quotes) == ["Stéphane Brunet", "Kevin Lemoine"]
+
+
 def test_a_current_role_is_not_the_former_holder(nlp: Language) -> None:
     quotes = run(
         nlp,

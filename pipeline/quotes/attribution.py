@@ -1861,6 +1861,10 @@ class ArticleContext:
                     # main person neither quoted yet, nor in the title, nor a subject nearby, nor of the
                     # same gender: an unnamed person, written as the article describes them
                     return self._fullest_description(mention, head, at)
+            if person is None and head not in ROLE_NOUNS:
+                # `sourit le trentenaire` right after `Primo-accédant, Kevin Lemoine a signé`: the one
+                # person the article has just introduced
+                person = self._just_introduced(at, gender)
             # `assure la quadragénaire`: whoever of the description's gender the article is most about
             person = person or self._salient_person(at, gender)
             if person:
@@ -1881,6 +1885,20 @@ class ArticleContext:
             if groups:
                 return groups[-1][1]
         return fuller
+
+    def _just_introduced(self, at: int, gender: str | None) -> str | None:
+        """The one person first named in the sentence of `at` or the one before, of `gender` if known."""
+        here = self.sentence_index(at)
+        seen: set[str] = set()
+        fresh: set[str] = set()
+        for p in self.persons:  # (title persons first: start < 0)
+            name = self.fullest_name(p.text)
+            if p.start >= 0 and p.end <= at and name not in seen and here - self.sentence_index(p.start) <= 1:
+                fresh.add(name)
+            seen.add(name)
+        if gender is not None:
+            fresh = {n for n in fresh if self._gender(n) != ("m" if gender == "f" else "f")}
+        return fresh.pop() if len(fresh) == 1 else None
 
     def office_holder(self, mention: str) -> str | None:
         """`le Premier ministre` -> `Édouard Philippe`: the one holder of that office the article names.
