@@ -297,6 +297,28 @@ def test_a_description_after_a_person_just_introduced_is_that_person(nlp: Langua
     assert _speakers(quotes) == ["Stéphane Brunet", "Kevin Lemoine"]
 
 
+def test_an_age_noun_is_the_person_of_that_age(nlp: Language) -> None:
+    quotes = run(
+        nlp,
+        "Une octogénaire de Lannion a été victime d'une escroquerie. « Il était si poli », raconte Germaine "
+        "Le Luyer, 84 ans. Sa petite-fille, Aurélie Prigent, a découvert l'arnaque le lendemain. « Ma "
+        "grand-mère avait honte », explique la jeune femme. L'octogénaire espère que son histoire servira. "
+        "« Si ça peut éviter à d'autres de se faire avoir », souffle-t-elle.",
+    )
+    assert _speakers(quotes) == ["Germaine Le Luyer", "Aurélie Prigent", "Germaine Le Luyer"]
+
+
+def test_a_pronoun_after_a_described_subject_since_the_last_speaker(nlp: Language) -> None:
+    quotes = run(
+        nlp,
+        "Le maire de Kerlouédec, Jean-Louis Prigent, 71 ans, a été placé en garde à vue mardi. « Les "
+        "investigations portent sur des dépenses de la commune », a indiqué le parquet de Brest. Remis en "
+        "liberté dans la soirée, le septuagénaire a clamé son innocence. « Je n'ai jamais pris un euro », "
+        "a-t-il assuré devant la mairie.",
+    )
+    assert _speakers(quotes) == ["le parquet de Brest", "Jean-Louis Prigent"]
+
+
 def test_a_current_role_is_not_the_former_holder(nlp: Language) -> None:
     quotes = run(
         nlp,

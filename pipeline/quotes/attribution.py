@@ -379,6 +379,18 @@ _OFFICE_TAIL = (
 _BARE_OFFICES = {"ministre", "président", "présidente", "maire", "chancelier", "chancelière"}
 _SMALL_WORDS = {"de", "du", "des", "la", "le", "l'", "et", "d'", "&"}
 #: The `de` that opens a noun's complement: `le maire de Paris`, `la ministre d'Etat`.
+#: Nouns for a person's age by decade (`la quadragénaire`).
+_AGE_NOUNS = {
+    **dict.fromkeys(("vingtenaire",), 20),
+    **dict.fromkeys(("trentenaire",), 30),
+    **dict.fromkeys(("quadragénaire", "quadra"), 40),
+    **dict.fromkeys(("quinquagénaire", "quinqua"), 50),
+    **dict.fromkeys(("sexagénaire", "sexa"), 60),
+    **dict.fromkeys(("septuagénaire",), 70),
+    **dict.fromkeys(("octogénaire",), 80),
+    **dict.fromkeys(("nonagénaire",), 90),
+    **dict.fromkeys(("centenaire",), 100),
+}
 #: Words that make a role a former one (`l'ancienne maire de Strasbourg`).
 _FORMER = {"ancien", "ancienne", "anciens", "anciennes", "ex"}
 
@@ -1204,7 +1216,8 @@ class ArticleContext:
                     continue
                 if low in DOCUMENT_NOUNS:
                     continue
-                if low not in ROLE_NOUNS and low not in ORG_NOUNS:
+                human = low in ROLE_NOUNS or low in _AGE_NOUNS  # (`l'octogénaire espère`)
+                if not human and low not in ORG_NOUNS:
                     continue
                 det = [c for c in t.children if c.dep_ == "det" and c.i < t.i]
                 if not det or det[0].text.lower() not in {
@@ -1221,7 +1234,7 @@ class ArticleContext:
                     continue
                 span = self.noun_phrase(det[0].i)
                 if span is not None:
-                    found.append((span[0], self.text[span[0] : span[1]], low in ROLE_NOUNS))
+                    found.append((span[0], self.text[span[0] : span[1]], human))
             self._descriptions = found
         return self._descriptions
 
@@ -1362,6 +1375,21 @@ class ArticleContext:
                         lexicon.lemma(w) for w in following if w.lower() not in {"a", "est", "dit"}
                     ):  # (`X, ..., a pris la parole`)
                         return self.fullest_name(p.text)  # a new person speaking since
+            for pos, desc, human in reversed(self._described_subjects()):
+                k = self.tok_at[pos]
+                if (
+                    human
+                    and recent[-1][0] < pos < at
+                    and here - self.sentence_index(pos) <= 1
+                    and k >= 0
+                    and self.doc[k].head.dep_ in {"nsubj", "nsubj:pass"}  # (not `défendre le chef de l'État`)
+                ):
+                    # `le septuagénaire a clamé son innocence. « ... », a-t-il assuré`: a person
+                    # described as the subject since the last speaker
+                    resolved = self._describe(desc, pos)
+                    if resolved and fits(resolved):
+                        return resolved
+                    break
             return recent[-1][1]
         candidates.sort()
         return candidates[-1][1]
@@ -1861,6 +1889,9 @@ class ArticleContext:
                     # main person neither quoted yet, nor in the title, nor a subject nearby, nor of the
                     # same gender: an unnamed person, written as the article describes them
                     return self._fullest_description(mention, head, at)
+            if person is None and head in _AGE_NOUNS:
+                # `souffle l'octogénaire` for `Germaine Le Luyer, 84 ans`
+                person = self._of_age(_AGE_NOUNS[head], at, gender)
             if person is None and head not in ROLE_NOUNS:
                 # `sourit le trentenaire` right after `Primo-accédant, Kevin Lemoine a signé`: the one
                 # person the article has just introduced
@@ -1885,6 +1916,17 @@ class ArticleContext:
             if groups:
                 return groups[-1][1]
         return fuller
+
+    def _of_age(self, decade: int, at: int, gender: str | None) -> str | None:
+        """The one person named before `at` with an age of that decade (`X, 84 ans`, `X (84 ans)`)."""
+        found = set()
+        for p in self.persons:
+            age = re.match(r"\s*[,(]\s*(?:âgée?\s+de\s+)?(\d{2,3})\s*ans\b", self.text[p.end : p.end + 30])
+            if 0 <= p.start < at and age and int(age.group(1)) // 10 * 10 == decade:
+                name = self.fullest_name(p.text)
+                if gender is None or self._gender(name) != ("m" if gender == "f" else "f"):
+                    found.add(name)
+        return found.pop() if len(found) == 1 else None
 
     def _just_introduced(self, at: int, gender: str | None) -> str | None:
         """The one person first named in the sentence of `at` or the one before, of `gender` if known."""
