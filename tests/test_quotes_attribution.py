@@ -319,6 +319,16 @@ def test_a_pronoun_after_a_described_subject_since_the_last_speaker(nlp: Languag
     assert _speakers(quotes) == ["le parquet de Brest", "Jean-Louis Prigent"]
 
 
+def test_a_nationality_noun_describes_a_person(nlp: Language) -> None:
+    quotes = run(
+        nlp,
+        "La Française Léa Dumont s'est qualifiée mardi en battant la Tchèque Petra Novakova. « J'ai été "
+        "solide », a analysé la Normande. Novakova a regretté ses doubles fautes. « Je n'ai jamais trouvé "
+        "mon service », a-t-elle reconnu. « Elle frappe très fort », prévient la Française.",
+    )
+    assert _speakers(quotes) == ["Léa Dumont", "Petra Novakova", "Léa Dumont"]
+
+
 def test_a_current_role_is_not_the_former_holder(nlp: Language) -> None:
     quotes = run(
         nlp,

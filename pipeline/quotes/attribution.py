@@ -43,6 +43,7 @@ ROLE_NOUNS = wordlist("role_nouns")
 NON_AGENTS = wordlist("non_agents")
 DOCUMENT_NOUNS = wordlist("document_nouns")
 GROUP_NOUNS = wordlist("group_nouns")
+DEMONYMS = wordlist("demonyms")
 FEMALE_NAMES = wordlist("female_first_names")
 MALE_NAMES = wordlist("male_first_names")
 CLITICS = {
@@ -899,6 +900,7 @@ class ArticleContext:
                 and not t.text[:1].islower()
                 and low != "premier"
                 and not (t.text.isupper() and low in ROLE_NOUNS)
+                and low not in DEMONYMS  # (`la Française Léa Dumont`)
             ):
                 return []  # (but `le PDG de l'entreprise`)
             if not words and low in CLITICS | PRONOUNS:
@@ -1041,6 +1043,8 @@ class ArticleContext:
         if named_org is not None:
             return self._org_full(named_org)
         bare = re.sub(r"^(le|la|les|l'|l’)\s*", "", mention, flags=re.IGNORECASE)
+        if bare != mention and bare.lower() in DEMONYMS:
+            return self._describe(mention, at, previous)  # `a analysé la Normande`: a person described
         if (
             bare != mention
             and bare[:1].isupper()
