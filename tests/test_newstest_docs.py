@@ -2,23 +2,16 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
 
-SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "newstest_docs.py"
+from tests.helpers import load_script
 
 
 @pytest.fixture(scope="module")
 def newstest_docs():
-    spec = importlib.util.spec_from_file_location("newstest_docs", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["newstest_docs"] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script("newstest_docs")
 
 
 def _write(folder: Path, rows: list[tuple[str, str, str]]) -> None:

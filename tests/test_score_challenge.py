@@ -2,25 +2,16 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
 
-from tests.helpers import NEEDS_SPACY
-
-SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "score_challenge.py"
+from tests.helpers import NEEDS_SPACY, load_script
 
 
 @pytest.fixture(scope="module")
 def score_challenge():
-    spec = importlib.util.spec_from_file_location("score_challenge", SCRIPT)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["score_challenge"] = module
-    spec.loader.exec_module(module)
-    return module
+    return load_script("score_challenge")
 
 
 def test_items_read_with_null_speakers_and_comments(tmp_path: Path, score_challenge) -> None:
