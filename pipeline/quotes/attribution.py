@@ -379,18 +379,20 @@ _OFFICE_TAIL = (
 #: Office heads that name an office alone (`le ministre`, `la maire`): see `office_holder`.
 _BARE_OFFICES = {"ministre", "président", "présidente", "maire", "chancelier", "chancelière"}
 _SMALL_WORDS = {"de", "du", "des", "la", "le", "l'", "et", "d'", "&"}
-#: The `de` that opens a noun's complement: `le maire de Paris`, `la ministre d'Etat`.
 #: Nouns for a person's age by decade (`la quadragénaire`).
 _AGE_NOUNS = {
-    **dict.fromkeys(("vingtenaire",), 20),
-    **dict.fromkeys(("trentenaire",), 30),
-    **dict.fromkeys(("quadragénaire", "quadra"), 40),
-    **dict.fromkeys(("quinquagénaire", "quinqua"), 50),
-    **dict.fromkeys(("sexagénaire", "sexa"), 60),
-    **dict.fromkeys(("septuagénaire",), 70),
-    **dict.fromkeys(("octogénaire",), 80),
-    **dict.fromkeys(("nonagénaire",), 90),
-    **dict.fromkeys(("centenaire",), 100),
+    "vingtenaire": 20,
+    "trentenaire": 30,
+    "quadragénaire": 40,
+    "quadra": 40,
+    "quinquagénaire": 50,
+    "quinqua": 50,
+    "sexagénaire": 60,
+    "sexa": 60,
+    "septuagénaire": 70,
+    "octogénaire": 80,
+    "nonagénaire": 90,
+    "centenaire": 100,
 }
 #: Words that make a role a former one (`l'ancienne maire de Strasbourg`).
 _FORMER = {"ancien", "ancienne", "anciens", "anciennes", "ex"}
@@ -400,6 +402,7 @@ def _former(words: Iterable[str]) -> bool:
     return any(w in _FORMER or w.startswith("ex-") for w in words)
 
 
+#: The `de` that opens a noun's complement: `le maire de Paris`, `la ministre d'Etat`.
 _COMPLEMENT = re.compile(r"\b(?:de|du|des)\s+|\bd['’]\s*", re.IGNORECASE)
 
 
