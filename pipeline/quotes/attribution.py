@@ -1862,10 +1862,7 @@ class ArticleContext:
                     for p in self.persons
                     if 0 <= p.end <= at
                     and here - self.sentence_index(p.start) <= 1
-                    and (
-                        gender is None
-                        or self._gender(self.fullest_name(p.text)) != ("m" if gender == "f" else "f")
-                    )
+                    and self._may_be(self.fullest_name(p.text), gender)
                     and any(
                         w in ROLE_NOUNS
                         for w in re.findall(r"[\w-]+", self.text[max(0, p.start - 60) : p.start].lower())[-6:]
@@ -1924,6 +1921,10 @@ class ArticleContext:
                 return groups[-1][1]
         return fuller
 
+    def _may_be(self, name: str, gender: str | None) -> bool:
+        """Whether person `name` may have `gender` ('m', 'f', or None for either): no known other one."""
+        return gender is None or self._gender(name) != ("m" if gender == "f" else "f")
+
     def _of_age(self, decade: int, at: int, gender: str | None) -> str | None:
         """The one person named before `at` with an age of that decade (`X, 84 ans`, `X (84 ans)`)."""
         found = set()
@@ -1931,7 +1932,7 @@ class ArticleContext:
             age = re.match(r"\s*[,(]\s*(?:âgée?\s+de\s+)?(\d{2,3})\s*ans\b", self.text[p.end : p.end + 30])
             if 0 <= p.start < at and age and int(age.group(1)) // 10 * 10 == decade:
                 name = self.fullest_name(p.text)
-                if gender is None or self._gender(name) != ("m" if gender == "f" else "f"):
+                if self._may_be(name, gender):
                     found.add(name)
         return found.pop() if len(found) == 1 else None
 
@@ -1945,8 +1946,7 @@ class ArticleContext:
             if p.start >= 0 and p.end <= at and name not in seen and here - self.sentence_index(p.start) <= 1:
                 fresh.add(name)
             seen.add(name)
-        if gender is not None:
-            fresh = {n for n in fresh if self._gender(n) != ("m" if gender == "f" else "f")}
+        fresh = {n for n in fresh if self._may_be(n, gender)}
         return fresh.pop() if len(fresh) == 1 else None
 
     def office_holder(self, mention: str) -> str | None:
@@ -2050,7 +2050,7 @@ class ArticleContext:
         )
         for p in self.persons:
             name = self.fullest_name(p.text)
-            if gender is not None and self._gender(name) == ("m" if gender == "f" else "f"):
+            if not self._may_be(name, gender):
                 continue
             if known and self._gender(name) != gender:
                 continue
