@@ -16,6 +16,8 @@ removed, whitespace collapsed, spaces after initials dropped so that `J. D. Vanc
 `J.D. Vance`) and compared for strict equality: a surname alone (`Peskov` for gold `Dmitri Peskov`)
 is wrong, because the guideline asks for the fullest form of the name. `null == null` is correct,
 `null` against a name is wrong. Kind accuracy is exact equality of `kind` on matched pairs.
+Speaker accuracy is also given by the prediction's `speaker_basis` (a cue, a continuation, a
+repeated quote, the context), so the report shows which kind of attribution fails.
 """
 
 from __future__ import annotations
@@ -49,6 +51,8 @@ class QuoteItem:
     in_title: bool
     speaker: str | None
     kind: str | None
+    #: The prediction's `speaker_basis` (gold files have none).
+    basis: str | None = None
 
 
 @dataclass
@@ -83,6 +87,9 @@ class QuoteScores:
     false_alarms: list[QuoteItem] = field(default_factory=list)
     speaker_errors: list[SpeakerError] = field(default_factory=list)
     missing_articles: list[str] = field(default_factory=list)
+    #: Matched quotes by the prediction's `speaker_basis` (`no speaker` where it names none):
+    #: `{basis: [speakers right, matched]}`, so a low-accuracy basis shows where to look.
+    speaker_by_basis: dict[str, list[int]] = field(default_factory=dict)
 
 
 def normalise_speaker(name: str | None) -> str | None:
@@ -131,6 +138,7 @@ def _items(path: Path, n: int, article: str, quotes: Any) -> list[QuoteItem]:
                     in_title=bool(q.get("in_title", False)),
                     speaker=q.get("speaker"),
                     kind=q.get("kind"),
+                    basis=q.get("speaker_basis"),
                 )
             )
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
@@ -178,6 +186,7 @@ def evaluate_quotes(gold_path: Path, pred_path: Path) -> QuoteScores:
     false_alarms: list[QuoteItem] = []
     speaker_errors: list[SpeakerError] = []
     missing: list[str] = []
+    by_basis: dict[str, list[int]] = {}
     for n, row in gold_rows:
         article = str(row["id"])
         gold = _items(Path(gold_path), n, article, row.get("quotes") or [])
@@ -197,7 +206,11 @@ def evaluate_quotes(gold_path: Path, pred_path: Path) -> QuoteScores:
         false_alarms.extend(p for pi, p in enumerate(pred) if pi not in got_p)
         for gi, pi in pairs:
             g, p = gold[gi], pred[pi]
-            if normalise_speaker(g.speaker) == normalise_speaker(p.speaker):
+            right = normalise_speaker(g.speaker) == normalise_speaker(p.speaker)
+            tally = by_basis.setdefault(_basis_key(p), [0, 0])
+            tally[0] += right
+            tally[1] += 1
+            if right:
                 speaker_ok += 1
             else:
                 speaker_errors.append(
@@ -223,7 +236,14 @@ def evaluate_quotes(gold_path: Path, pred_path: Path) -> QuoteScores:
         false_alarms=false_alarms,
         speaker_errors=speaker_errors,
         missing_articles=missing,
+        speaker_by_basis=dict(sorted(by_basis.items())),
     )
+
+
+def _basis_key(pred: QuoteItem) -> str:
+    if normalise_speaker(pred.speaker) is None:
+        return "no speaker"
+    return pred.basis or "not given"
 
 
 def _short(text: str, width: int = 70) -> str:
@@ -240,6 +260,14 @@ def format_quote_scores(scores: QuoteScores, max_items: int = 50) -> str:
         f"speaker accuracy {s.speaker_accuracy:.3f} ({s.speaker_correct}/{s.matched})  "
         f"kind accuracy {s.kind_accuracy:.3f} ({s.kind_correct}/{s.matched})",
     ]
+    if set(s.speaker_by_basis) - {"not given", "no speaker"}:  # (older predictions have no basis)
+        lines.append(
+            "speaker accuracy by basis: "
+            + "  ".join(
+                f"{basis} {right / matched:.3f} ({right}/{matched})"
+                for basis, (right, matched) in s.speaker_by_basis.items()
+            )
+        )
     if s.missing_articles:
         lines.append(
             f"articles missing from the prediction ({len(s.missing_articles)}): "

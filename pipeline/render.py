@@ -5,8 +5,9 @@
 - `render_briefs_md` -> briefs.md: the same briefs as Markdown.
 
 Both read the record keys `id`, `title`, `title_en`, `summary_en`, `quotes` (dicts with `text`,
-`text_en`, `speaker`), `status`, `errors`, `warnings`, `source`, `url`, `date`; articles with status
-`ok` become briefs, failed and skipped ones are listed with their reasons in a final section.
+`text_en`, `speaker`, `speaker_basis`), `status`, `errors`, `warnings`, `source`, `url`, `date`;
+articles with status `ok` become briefs, failed and skipped ones are listed with their reasons in a
+final section.
 
 Everything taken from a record is untrusted (it comes from scraped press pages): in HTML it is always
 escaped with `html.escape(..., quote=True)`, and only `http(s)` URLs become links.
@@ -236,9 +237,11 @@ def _headline(record: dict[str, Any]) -> str:
 
 
 def _quotes(record: dict[str, Any], max_quotes: int) -> list[tuple[str, str, bool]]:
-    """Up to `max_quotes` (text, speaker, is_french) tuples, attributed and longest first."""
+    """Up to `max_quotes` (text, speaker, is_french) tuples, longest first among the quotes whose
+    speaker a cue or another quote gives, then those whose speaker is only inferred from the context
+    (marked `(inferred)`: the least sure), then the unattributed."""
     found: list[tuple[str, str, bool]] = []
-    attributed: list[bool] = []
+    rank: list[int] = []
     for quote in record.get("quotes") or []:
         if not isinstance(quote, dict):
             continue
@@ -247,9 +250,11 @@ def _quotes(record: dict[str, Any], max_quotes: int) -> list[tuple[str, str, boo
         if not text:
             continue
         speaker = _one_line(_text(quote.get("speaker")))
-        found.append((text, speaker or "unattributed", not english))
-        attributed.append(bool(speaker))
-    order = sorted(range(len(found)), key=lambda i: (not attributed[i], -len(found[i][0])))
+        inferred = bool(speaker) and quote.get("speaker_basis") == "context"
+        label = f"{speaker} (inferred)" if inferred else speaker or "unattributed"
+        found.append((text, label, not english))
+        rank.append(2 if not speaker else 1 if inferred else 0)
+    order = sorted(range(len(found)), key=lambda i: (rank[i], -len(found[i][0])))
     return [found[i] for i in order[: max(max_quotes, 0)]]
 
 

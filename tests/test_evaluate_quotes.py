@@ -105,6 +105,33 @@ def test_evaluate_counts_and_lists(tmp_path: Path) -> None:
     assert "gold='Dmitri Peskov' pred='Peskov'" in report
 
 
+def test_speaker_accuracy_by_the_predictions_basis(tmp_path: Path) -> None:
+    gold = write(
+        tmp_path / "gold.jsonl",
+        [
+            {
+                "id": "a",
+                "source": "x",
+                "quotes": [q("Un", 0, 2, "X"), q("Deux", 5, 9, "X"), q("Trois", 20, 25, "Y")],
+            }
+        ],
+    )
+    pred_quotes = [
+        q("Un", 0, 2, "X") | {"speaker_basis": "cue"},
+        q("Deux", 5, 9, "Z") | {"speaker_basis": "context"},
+        q("Trois", 20, 25, None),
+    ]
+    scores = evaluate_quotes(gold, write(tmp_path / "articles.jsonl", [{"id": "a", "quotes": pred_quotes}]))
+    assert scores.speaker_by_basis == {"context": [0, 1], "cue": [1, 1], "no speaker": [0, 1]}
+    report = format_quote_scores(scores)
+    assert "by basis: context 0.000 (0/1)  cue 1.000 (1/1)  no speaker 0.000 (0/1)" in report
+    # Predictions written before the field existed: no breakdown line.
+    old = [{k: v for k, v in p.items() if k != "speaker_basis"} for p in pred_quotes]
+    scores = evaluate_quotes(gold, write(tmp_path / "old.jsonl", [{"id": "a", "quotes": old}]))
+    assert scores.speaker_by_basis == {"no speaker": [0, 1], "not given": [1, 2]}
+    assert "by basis" not in format_quote_scores(scores)
+
+
 def test_bad_files_name_the_line(tmp_path: Path) -> None:
     gold = tmp_path / "gold.jsonl"
     gold.write_text('{"id": "a", "quotes": []}\nnot json\n', encoding="utf-8")

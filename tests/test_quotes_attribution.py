@@ -590,6 +590,7 @@ def test_continuation_in_next_sentence(nlp: Language) -> None:
     )
     first, second = run(nlp, text)
     assert first.speaker == second.speaker == "Jean Dupont"
+    assert (first.speaker_basis, second.speaker_basis) == ("cue", "continuation")
 
 
 @pytest.mark.parametrize(
@@ -1016,12 +1017,14 @@ def test_quote_sentence_after_sentence_about_a_person(nlp: Language) -> None:
         "Le maire Luc Besson a pris la parole mardi devant les parents. « Nous allons reconstruire l'école "
         "avant l'été. Les familles seront relogées. » La réunion a duré deux heures."
     )
-    assert one(nlp, text).speaker == "Luc Besson"
+    q = one(nlp, text)
+    assert (q.speaker, q.speaker_basis) == ("Luc Besson", "context")
 
 
 def test_quote_sentence_after_sentence_about_nobody_stays_null(nlp: Language) -> None:
     text = "La pluie est tombée toute la nuit sur la région. « Tout le quartier est sous l'eau depuis ce matin. »"
-    assert one(nlp, text).speaker is None
+    q = one(nlp, text)
+    assert (q.speaker, q.speaker_basis) == (None, None)
 
 
 def test_ministry_subject_keeps_its_complement(nlp: Language) -> None:

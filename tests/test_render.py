@@ -209,6 +209,28 @@ def test_quotes_attributed_and_longest_first_up_to_max() -> None:
     assert 'class="quotes"' not in page
 
 
+def test_inferred_speakers_marked_and_after_the_sure_ones() -> None:
+    quotes = [
+        {
+            "text": "a",
+            "text_en": "the longest quote, its speaker only inferred",
+            "speaker": "Y",
+            "speaker_basis": "context",
+        },
+        {"text": "b", "text_en": "carried on", "speaker": "X", "speaker_basis": "continuation"},
+        {"text": "c", "text_en": "unattributed but long enough", "speaker": None},
+    ]
+    page = render_digest([record(1, quotes=quotes)], title="Digest", run_info={}, max_quotes=3)
+    shown = re.findall(r'<span class="q"[^>]*>(.*?)</span><span class="speaker">— (.*?)</span>', page)
+    assert shown == [
+        ("“carried on”", "X"),
+        ("“the longest quote, its speaker only inferred”", "Y (inferred)"),
+        ("“unattributed but long enough”", "unattributed"),
+    ]
+    text = render_briefs_md([record(1, quotes=quotes)], title="Briefs", max_quotes=1)
+    assert "> “carried on” — X\n" in text and "inferred" not in text
+
+
 # -- briefs.md ---------------------------------------------------------------------------------
 def test_briefs_md_structure() -> None:
     records = [

@@ -108,6 +108,30 @@ def test_rerank_decides_only_where_the_rules_name_nobody(nlp: Language) -> None:
     assert all(p is None for p in rerank(b.body, b.title, b.body_results, b_speakers, {"null": 99.0}))
 
 
+def test_speaker_basis_of_the_rules_and_of_the_ranker() -> None:
+    from pipeline.quotes import _to_quotes, speaker_basis
+    from pipeline.quotes.attribution import Attribution
+    from pipeline.quotes.marks import QuoteSpan
+
+    assert [speaker_basis(h) for h in ("after", "selon", "continuation", "title-from-body", "context")] == [
+        "cue",
+        "cue",
+        "continuation",
+        "repeated",
+        "context",
+    ]
+    text = "« Nous partons demain matin »"
+    span = QuoteSpan(open_at=0, close_at=len(text) - 1, start=2, end=len(text) - 2)
+    found = Attribution(span=span, is_quote=True, kind="direct", how="after", mention="Jean Dupont")
+    (q,) = _to_quotes(text, [found], ["Jean Dupont"], False, True, [None])
+    assert (q.speaker, q.speaker_basis) == ("Jean Dupont", "cue")
+    # The ranker's choice (here over a description the rules found) is inferred from the context.
+    (q,) = _to_quotes(text, [found], ["le maire"], False, True, [("Jean Dupont", "Jean Dupont")])
+    assert (q.speaker, q.speaker_basis) == ("Jean Dupont", "context")
+    (q,) = _to_quotes(text, [found], ["le maire"], False, True, [(None, None)])
+    assert (q.speaker, q.speaker_basis) == (None, None)
+
+
 @needs_spacy
 @pytest.mark.parametrize(
     ("text", "speaker"),

@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from pipeline.article import Quote
+from pipeline.article import Quote, SpeakerBasis
 from pipeline.nlp import plain_form
 from pipeline.quotes.attribution import ArticleContext, Attribution, attribute_spans
 from pipeline.quotes.canonical import canonical_speaker
@@ -25,7 +25,34 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-__all__ = ["QuoteSpan", "extract_quotes", "extract_quotes_batch", "find_quote_spans", "quotes_from_docs"]
+__all__ = [
+    "QuoteSpan",
+    "extract_quotes",
+    "extract_quotes_batch",
+    "find_quote_spans",
+    "quotes_from_docs",
+    "speaker_basis",
+]
+
+
+#: The rules' attribution mechanisms (`Attribution.how`) by the basis they give a speaker; any other
+#: (`context`, `title-person`, a fallback) infers the speaker from the context.
+_BASIS: dict[str, SpeakerBasis] = {
+    "after": "cue",
+    "before": "cue",
+    "selon": "cue",
+    "colon": "cue",
+    "subject": "cue",
+    "next": "cue",
+    "continuation": "continuation",
+    "repeated": "repeated",
+    "title-from-body": "repeated",
+}
+
+
+def speaker_basis(how: str) -> SpeakerBasis:
+    """The `Quote.speaker_basis` of a speaker the rules found by `how`."""
+    return _BASIS.get(how, "context")
 
 
 def _to_quotes(
@@ -42,8 +69,10 @@ def _to_quotes(
             continue
         mention = r.mention
         picked = reranked[i] if reranked is not None else None
+        basis = speaker_basis(r.how) if speaker else None
         if picked is not None:
             speaker, mention = picked
+            basis = "context" if speaker else None
         quotes.append(
             Quote(
                 text=text[r.span.start : r.span.end],
@@ -52,6 +81,7 @@ def _to_quotes(
                 speaker=speaker,
                 speaker_mention=mention,
                 cue=r.cue,
+                speaker_basis=basis,
                 kind=r.kind,
                 in_title=in_title,
             )
