@@ -1691,6 +1691,25 @@ def test_a_cue_verb_tagged_as_a_noun_after_its_subject(nlp: Language) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        # the tagger reads `critique` and `vante` as adjectives of the noun before them
+        ("La préfecture critique une opération « mal préparée et dangereuse ».", "La préfecture"),
+        ("Le ministère vante une mesure « juste, équitable, logique ».", "Le ministère"),
+    ],
+)
+def test_a_cue_verb_tagged_as_an_adjective_before_its_object(
+    nlp: Language, sentence: str, speaker: str
+) -> None:
+    text = "Les aides seront « actualisées tous les trimestres », rappelle Édouard Philippe. " + sentence
+    quotes = run(nlp, text)
+    assert [(q.speaker, q.speaker_mention) for q in quotes] == [
+        ("Édouard Philippe", "Édouard Philippe"),
+        (speaker, speaker),
+    ]
+
+
 def test_a_person_the_recognizer_missed_is_the_antecedent_of_her_pronoun(nlp: Language) -> None:
     quotes = run(nlp, "Paul Martin a reçu Sophie Leroy mardi. « Je ne céderai pas », a-t-elle affirmé.")
     assert [q.speaker for q in quotes] == ["Sophie Leroy"]

@@ -2155,6 +2155,31 @@ def _skip(text: str, i: int, chars: str) -> int:
     return i
 
 
+#: Words opening the object of a verb: after a speech-verb form the tagger read as an adjective
+#: (`Matignon vante une mesure « ... »`), they show it is the verb.
+_OBJECT_OPENERS = {
+    "un",
+    "une",
+    "le",
+    "la",
+    "les",
+    "l'",
+    "l’",
+    "des",
+    "que",
+    "qu'",
+    "qu’",
+    "ce",
+    "cette",
+    "ces",
+    "son",
+    "sa",
+    "ses",
+    "leur",
+    "leurs",
+}
+
+
 class Attributor:
     """Runs the attribution rules over the quotation spans of one article (body or title)."""
 
@@ -2883,13 +2908,18 @@ class Attributor:
                 # `s'indigne`, tagged as the adjective `indigne`: the clitic makes it the verb
                 or (t.i > 0 and t.doc[t.i - 1].text.lower().replace("’", "'") in {"se", "s'"})
                 # `la Cour des comptes juge désormais`, tagged as the noun `juge`: right after a noun
-                # phrase, with no determiner of its own, it is the verb
+                # phrase, with no determiner of its own, it is the verb; so is `Matignon vante une
+                # mesure`, tagged as an adjective, when an object follows it
                 or (
-                    t.pos_ == "NOUN"
+                    t.pos_ in {"NOUN", "ADJ"}
                     and t.text.islower()
                     and t.i > 0
                     and t.doc[t.i - 1].pos_ in {"NOUN", "PROPN"}
                     and t.doc[t.i - 1].dep_ != "compound"
+                    and (
+                        t.pos_ == "NOUN"
+                        or (t.i + 1 < len(t.doc) and t.doc[t.i + 1].text.lower() in _OBJECT_OPENERS)
+                    )
                 )
             )
             # `sa machine à écrire`, `le droit de dire`: an infinitive completing a noun reports nothing
@@ -2932,8 +2962,9 @@ class Attributor:
             else:
                 subject = self._subject_of(verb, region_start)
             how = "before"
-            if subject is not None and subject[0].endswith(" " + verb.text):
-                subject = (subject[0][: -len(verb.text) - 1], subject[1])  # (the verb tagged as a noun)
+            if subject is not None and subject[1] < verb.idx < subject[1] + len(subject[0]):
+                # (the verb tagged as a noun or an adjective of the subject: the subject stops before it)
+                subject = (subject[0][: verb.idx - subject[1]].rstrip(), subject[1])
             if subject is not None and subject[0].lower() == "on":
                 body = self._body_of_on(region_start, subject[1])
                 if body is not None:
