@@ -1053,6 +1053,19 @@ def test_spokesperson_of_an_organisation_is_the_speaker(nlp: Language) -> None:
     assert one(nlp, text).speaker == "la porte-parole de Vinci Autoroutes"
 
 
+@pytest.mark.parametrize(
+    ("cue", "speaker"),
+    [
+        ("a expliqué la porte-parole de Marie Dupont", "la porte-parole de Marie Dupont"),
+        ("a déclaré l'avocate de Mme Dupont", "l'avocate de Mme Dupont"),
+    ],
+)
+def test_the_role_of_someone_is_not_that_someone(nlp: Language, cue: str, speaker: str) -> None:
+    # (Marie Dupont is the article's main person, of the role's gender: the fallback for a role)
+    text = f"Marie Dupont a été mise en cause par les usagers. « Nous respectons strictement le contrat », {cue}."
+    assert one(nlp, text).speaker == speaker
+
+
 def test_services_of_a_minister_kept_as_written(nlp: Language) -> None:
     q = one(
         nlp,

@@ -1902,7 +1902,7 @@ class ArticleContext:
                 person = self._just_introduced(at, gender)
             # `assure la quadragénaire`: whoever of the description's gender the article is most about
             person = person or self._salient_person(at, gender)
-            if person:
+            if person and not _names_in_complement(mention, person):
                 return person
         fuller = self._fullest_description(mention, head, at)
         if fuller == mention and det in {"les", "ces"} and (head in ROLE_NOUNS or head in GROUP_NOUNS):
@@ -2178,6 +2178,21 @@ _OBJECT_OPENERS = {
     "leur",
     "leurs",
 }
+
+
+def _names_in_complement(mention: str, person: str) -> bool:
+    """Whether a description's complement is `person` (`la porte-parole de Marie Dupont`, `l'avocat
+    d'Emmanuel Macron`, `la porte-parole de Dupont`): the role of someone is not that someone."""
+    titles = {"m.", "mme", "mlle", "me", "dr", "pr", "mgr"}  # (`l'avocate de Mme Dupont`)
+    words = [w for w in normalise(mention).replace("’", "'").split() if w not in titles]
+    names = normalise(person).split()
+    for first in (names[:1], names[-1:]):  # (the full name, or the surname alone)
+        for i, w in enumerate(words):
+            if first and (
+                w == f"d'{first[0]}" or (w == first[0] and i > 0 and words[i - 1] in {"de", "du", "des"})
+            ):
+                return True
+    return False
 
 
 class Attributor:
