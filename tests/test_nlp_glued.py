@@ -75,3 +75,22 @@ def test_a_hyphenated_name_opening_a_clause_is_one_subject_token(nlp: Language, 
 def test_a_hyphenated_name_inside_a_clause_keeps_the_tokenizer_s_split(nlp: Language) -> None:
     doc = nlp("La ministre a rencontré Nicolas Dupont-Aignan hier.")
     assert [t.text for t in doc][5:8] == ["Dupont", "-", "Aignan"]
+
+
+def test_no_sentence_starts_at_a_lowercase_word_on_the_same_line(nlp: Language) -> None:
+    # without the rule the parser makes `Matignon` a sentence of its own and `vante` the next one's root
+    doc = nlp("Matignon vante une mesure « juste, équitable, logique ». Elle entrera en vigueur en janvier.")
+    starts = [s[0].text for s in doc.sents]
+    assert starts[0] == "Matignon" and "vante" not in starts and "Elle" in starts
+    assert doc[1].head.i == 0 or doc[0].head.i == 1  # one tree for the name and the verb
+
+
+def test_a_lowercase_word_after_a_sentence_end_or_a_new_line_may_start_one(nlp: Language) -> None:
+    from pipeline.nlp import no_lowercase_sentence_start
+
+    with nlp.select_pipes(disable=["parser"]):
+        doc = nlp("Il pleut. puis le soleil\nrevient sur la ville, dit-il.")
+    no_lowercase_sentence_start(doc)
+    flags = {t.text: t.is_sent_start for t in doc}
+    assert flags["puis"] is None and flags["revient"] is None  # left to the parser
+    assert flags["le"] is False and flags["dit"] is False
