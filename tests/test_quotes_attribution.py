@@ -1723,6 +1723,16 @@ def test_a_cue_verb_tagged_as_an_adjective_before_its_object(
     ]
 
 
+@pytest.mark.parametrize(
+    "verb",
+    # tagged as an adjective (`déplore`, `critique`, `vante`) or a proper noun (`remercie`, `interroge`)
+    ["déplore", "critique", "vante", "remercie", "interroge"],
+)
+def test_a_mistagged_cue_verb_before_a_colon(nlp: Language, verb: str) -> None:
+    q = one(nlp, f"Le syndicat {verb} : « Nous ne céderons rien sur ce dossier. »")
+    assert (q.speaker, q.cue) == ("Le syndicat", verb)
+
+
 def test_a_person_the_recognizer_missed_is_the_antecedent_of_her_pronoun(nlp: Language) -> None:
     quotes = run(nlp, "Paul Martin a reçu Sophie Leroy mardi. « Je ne céderai pas », a-t-elle affirmé.")
     assert [q.speaker for q in quotes] == ["Sophie Leroy"]

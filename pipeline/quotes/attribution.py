@@ -2155,29 +2155,10 @@ def _skip(text: str, i: int, chars: str) -> int:
     return i
 
 
-#: Words opening the object of a verb: after a speech-verb form the tagger read as an adjective
-#: (`Matignon vante une mesure « ... »`), they show it is the verb.
-_OBJECT_OPENERS = {
-    "un",
-    "une",
-    "le",
-    "la",
-    "les",
-    "l'",
-    "l’",
-    "des",
-    "que",
-    "qu'",
-    "qu’",
-    "ce",
-    "cette",
-    "ces",
-    "son",
-    "sa",
-    "ses",
-    "leur",
-    "leurs",
-}
+#: What follows a verb, not an adjective: its object's first word, or a colon before the words it
+#: reports. After a speech-verb form the tagger read as an adjective (`Matignon vante une mesure
+#: « ... »`, `Le syndicat déplore : « ... »`), they show it is the verb.
+_AFTER_A_VERB = {"un", "une", "le", "la", "les", "l'", "l’", "des", "que", "qu'", "qu’", "ce", "cette", "ces", "son", "sa", "ses", "leur", "leurs", ":"}  # fmt: skip
 
 
 def _names_in_complement(mention: str, person: str) -> bool:
@@ -2922,18 +2903,19 @@ class Attributor:
                 t.pos_ not in {"NOUN", "PROPN", "ADJ"}
                 # `s'indigne`, tagged as the adjective `indigne`: the clitic makes it the verb
                 or (t.i > 0 and t.doc[t.i - 1].text.lower().replace("’", "'") in {"se", "s'"})
-                # `la Cour des comptes juge désormais`, tagged as the noun `juge`: right after a noun
-                # phrase, with no determiner of its own, it is the verb; so is `Matignon vante une
-                # mesure`, tagged as an adjective, when an object follows it
+                # `la Cour des comptes juge désormais`, tagged as the noun `juge` (or as a proper noun,
+                # `Le syndicat remercie :`): right after a noun phrase, with no determiner of its own,
+                # it is the verb; so is `Matignon vante une mesure`, tagged as an adjective, when an
+                # object or a colon follows it
                 or (
-                    t.pos_ in {"NOUN", "ADJ"}
+                    t.pos_ in {"NOUN", "PROPN", "ADJ"}
                     and t.text.islower()
                     and t.i > 0
                     and t.doc[t.i - 1].pos_ in {"NOUN", "PROPN"}
                     and t.doc[t.i - 1].dep_ != "compound"
                     and (
-                        t.pos_ == "NOUN"
-                        or (t.i + 1 < len(t.doc) and t.doc[t.i + 1].text.lower() in _OBJECT_OPENERS)
+                        t.pos_ != "ADJ"
+                        or (t.i + 1 < len(t.doc) and t.doc[t.i + 1].text.lower() in _AFTER_A_VERB)
                     )
                 )
             )
