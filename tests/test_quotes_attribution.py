@@ -144,6 +144,56 @@ def test_interrupted_quotation_two_quotes_same_speaker(nlp: Language) -> None:
     assert second.kind == "direct"
 
 
+@pytest.mark.parametrize(
+    ("quotation", "speaker", "cue"),
+    [
+        (
+            "« Nous ne céderons rien, explique la préfecture, ni sur le fond ni sur la forme. »",
+            "la préfecture",
+            "explique",
+        ),
+        (
+            "« Nous ne céderons rien, explique Sophie Leroy, maire de Lyon. Ni sur le fond, ni sur la forme. »",
+            "Sophie Leroy",
+            "explique",
+        ),
+        (
+            "« Nous ne céderons rien, assure-t-elle, ni sur le fond ni sur la forme. »",
+            "Marie Durand",
+            "assure-t-elle",
+        ),
+        (
+            "« Nous ne céderons rien, a-t-elle ajouté. Ni sur le fond, ni sur la forme. »",
+            "Marie Durand",
+            "a-t-elle ajouté",
+        ),
+        # a speech verb tagged as a noun (`analyse`) or an adjective (`complète`) still opens the incise
+        (
+            "« Nous ne céderons rien, analyse la préfecture, ni sur le fond ni sur la forme. »",
+            "la préfecture",
+            "analyse",
+        ),
+        (
+            "« Nous ne céderons rien, complète la préfecture, ni sur le fond ni sur la forme. »",
+            "la préfecture",
+            "complète",
+        ),
+    ],
+)
+def test_an_incise_inside_the_quotation_marks(nlp: Language, quotation: str, speaker: str, cue: str) -> None:
+    q = one(nlp, "Paul Martin a parlé lundi. Marie Durand est arrivée mardi. " + quotation)
+    assert (q.speaker, q.cue, q.speaker_basis) == (speaker, cue, "cue")
+
+
+def test_no_incise_without_a_speech_verb_and_a_speaker(nlp: Language) -> None:
+    for quotation in (
+        "« Les gens, disons-le, sont fatigués de ces promesses non tenues. »",
+        "« Les gens, comme le dit la rumeur, sont fatigués de ces promesses. »",
+    ):
+        q = one(nlp, "Paul Martin a parlé lundi. " + quotation)
+        assert q.cue is None and q.speaker_basis != "cue", q
+
+
 def test_inverted_pronoun_cue_resolves_to_latest_person(nlp: Language) -> None:
     text = "Marie Durand a visité l'usine mardi. « Il faut investir maintenant », estime-t-elle."
     assert one(nlp, text).speaker == "Marie Durand"

@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
@@ -624,6 +625,17 @@ class ArticleContext:
 
     def _in_quote(self, at: int) -> bool:
         return 0 <= at < len(self.inside) and self.inside[at]
+
+    @contextmanager
+    def read_as_unquoted(self, start: int, end: int) -> Iterator[None]:
+        """Within the block, [start, end) counts as outside quotations (an incise written inside
+        them, whose subject the noun-phrase rules then read)."""
+        saved = self.inside[start:end]
+        self.inside[start:end] = [False] * len(saved)
+        try:
+            yield
+        finally:
+            self.inside[start:end] = saved
 
     def _sentence_starts(self) -> list[int]:
         """Sentence starts outside quotations: after . ! ? … (not in `M.`/`J.D.`) and at newlines."""
@@ -3136,6 +3148,42 @@ class Attributor:
                             return Cue("subject", None, verb.idx, np[0], np[1])
         return None
 
+    def inner_incise(self, span: QuoteSpan) -> Cue | None:
+        """An incise inside the quotation marks, with words before and after it (`« Nous ne céderons
+        rien, explique la préfecture, ni sur le fond. »`, `« ..., assure-t-elle, ... »`, `« ..., a-t-il
+        ajouté. ... »`): its subject is the speaker of the whole quotation."""
+        text, doc = self.text, self.ctx.doc
+        first = self.ctx.tok_at[span.start] if span.start < len(text) else -1
+        last = self.ctx.tok_at[span.end - 1] if 0 < span.end <= len(text) else -1
+        for t in doc[first : last + 1] if 0 <= first <= last else []:
+            if t.i == 0 or doc[t.i - 1].text != "," or doc[t.i - 1].idx < span.start + 10:
+                continue
+            # the incise ends at the next comma or full stop, and the quotation goes on after it
+            stop = re.search(r"[,.;]", text[t.idx : span.end])
+            if stop is None or word_count(text[t.idx + stop.end() : span.end]) < 2:
+                continue
+            end = t.idx + stop.start()
+            inverted = _INVERTED.match(text[t.idx : end])
+            if inverted is not None and inverted.group("clitic").lower() != "on":
+                lexicon, part = self.ctx.lexicon, inverted.group("part")
+                if lexicon.lemma(inverted.group("verb")) is None and (
+                    part is None or lexicon.lemma(part) is None
+                ):
+                    continue  # (`, assure-t-elle,` or `, a-t-il ajouté,`; not `, est-il vrai,`)
+                clitic = inverted.group("clitic")
+                at = t.idx + inverted.start("clitic")
+                return Cue("after", text[t.idx : t.idx + inverted.end()], t.idx, clitic, at)
+            # (a speech-verb form tagged as a noun or an adjective still opens an incise before its subject)
+            nxt = doc[t.i + 1] if t.i + 1 < len(doc) else t
+            verb_like = t.pos_ in {"VERB", "AUX"} or nxt.pos_ == "DET" or nxt.text[:1].isupper()
+            if not self.is_speech(t) or not verb_like or t.text.lower().endswith("ant"):
+                continue
+            with self.ctx.read_as_unquoted(t.idx, end):
+                subject = self._subject_after(t.i + 1, end)
+            if subject and subject[0].lower() not in PRONOUNS and not self._object_like(subject[0]):
+                return Cue("after", t.text, t.idx, subject[0], subject[1])
+        return None
+
     def incise_in(self, start: int, end: int) -> Cue | None:
         """An incise `, précise le périodique,` (speech verb between commas, subject after it) in [start, end)."""
         tokens = self.ctx.tokens_between(start, end)
@@ -3372,6 +3420,8 @@ def attribute_spans(
             cue = att.cue_after(span, limit)
         if cue is not None and cue.mention is None:
             cue = None
+        if cue is None:
+            cue = att.inner_incise(span)
         if cue is None and interrupted and prev is not None:
             cue = Cue("continuation", prev.cue, prev.cue_at, prev.mention)
         if cue is None:
