@@ -1,0 +1,33 @@
+"""scripts/cue_battery.py: the lexicon's verb forms and the template passages run through the extractor."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import NEEDS_SPACY, load_script
+
+
+@pytest.fixture(scope="module")
+def battery():
+    return load_script("cue_battery")
+
+
+def test_verb_forms_are_the_lexicon_s_own(battery) -> None:
+    from pipeline.quotes.lexicon import load_lexicon
+
+    forms = battery.verb_forms(load_lexicon())
+    assert forms["rappeler"] == {"pres": "rappelle", "pl": "rappellent", "imp": "rappelait", "pp": "rappelé"}
+    assert forms["annoncer"] == {"pres": "annonce", "pl": "annoncent", "imp": "annonçait", "pp": "annoncé"}
+    assert forms["répéter"]["pres"] == "répète"
+    assert "dire" not in forms and not any("_" in lemma for lemma in forms)  # irregular, reflexive
+    assert len(forms) > 150
+
+
+@NEEDS_SPACY
+def test_templates_give_their_speaker(battery) -> None:
+    forms = {"expliquer": {"pres": "explique", "pl": "expliquent", "imp": "expliquait", "pp": "expliqué"}}
+    results = battery.run(battery.TEMPLATES, forms)
+    assert len(results) == len(battery.TEMPLATES)
+    for template, lemma, speaker, text in results:
+        assert lemma == "expliquer" and "{" not in text
+        assert speaker == template.speaker, (template.name, speaker, text)
