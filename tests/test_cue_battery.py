@@ -16,8 +16,12 @@ def test_verb_forms_are_the_lexicon_s_own(battery) -> None:
     from pipeline.quotes.lexicon import load_lexicon
 
     forms = battery.verb_forms(load_lexicon())
-    assert forms["rappeler"] == {"pres": "rappelle", "pl": "rappellent", "imp": "rappelait", "pp": "rappelé"}
-    assert forms["annoncer"] == {"pres": "annonce", "pl": "annoncent", "imp": "annonçait", "pp": "annoncé"}
+    assert forms["rappeler"] == {
+        "pres": "rappelle", "pl": "rappellent", "imp": "rappelait", "pp": "rappelé", "ant": "rappelant",
+        "refl": "se rappelle",
+    }  # fmt: skip
+    assert forms["annoncer"]["imp"] == "annonçait" and forms["annoncer"]["ant"] == "annonçant"
+    assert forms["indigner"]["refl"] == "s'indigne"
     assert forms["répéter"]["pres"] == "répète"
     assert "dire" not in forms and not any("_" in lemma for lemma in forms)  # irregular, reflexive
     assert len(forms) > 150
@@ -25,9 +29,12 @@ def test_verb_forms_are_the_lexicon_s_own(battery) -> None:
 
 @NEEDS_SPACY
 def test_templates_give_their_speaker(battery) -> None:
-    forms = {"expliquer": {"pres": "explique", "pl": "expliquent", "imp": "expliquait", "pp": "expliqué"}}
+    forms = {
+        "indigner": {"pres": "indigne", "pl": "indignent", "imp": "indignait", "pp": "indigné", "ant": "indignant",
+                     "refl": "s'indigne"},
+    }  # fmt: skip
     results = battery.run(battery.TEMPLATES, forms)
-    assert len(results) == len(battery.TEMPLATES)
+    assert len(results) == len(battery.TEMPLATES)  # (`indigner` is reflexive too: every template)
     for template, lemma, speaker, text in results:
-        assert lemma == "expliquer" and "{" not in text
+        assert lemma == "indigner" and "{" not in text
         assert speaker == template.speaker, (template.name, speaker, text)

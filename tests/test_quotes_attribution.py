@@ -1783,6 +1783,34 @@ def test_a_mistagged_cue_verb_before_a_colon(nlp: Language, verb: str) -> None:
     assert (q.speaker, q.cue) == ("Le syndicat", verb)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        # present participles tagged as an adjective (`martelant`) or a noun (`rectifiant`)
+        (
+            "La préfecture a publié un communiqué, martelant que la décision a été « prise sans concertation ».",
+            "La préfecture",
+        ),
+        (
+            "La préfecture a publié un communiqué, rectifiant que la décision a été « prise sans concertation ».",
+            "La préfecture",
+        ),
+        # a verb after `qui` tagged as a noun (`analyse`) or an adjective (`complète`)
+        (
+            "Sophie Leroy, qui analyse une décision « prise dans l'urgence et sans concertation », partira.",
+            "Sophie Leroy",
+        ),
+        (
+            "Sophie Leroy, qui complète une liste « déjà longue de griefs contre la direction », partira.",
+            "Sophie Leroy",
+        ),
+    ],
+)
+def test_mistagged_participles_and_relative_verbs(nlp: Language, sentence: str, speaker: str) -> None:
+    text = "Les aides seront « actualisées tous les trimestres », rappelle Paul Martin. " + sentence
+    assert run(nlp, text)[-1].speaker == speaker
+
+
 def test_a_person_the_recognizer_missed_is_the_antecedent_of_her_pronoun(nlp: Language) -> None:
     quotes = run(nlp, "Paul Martin a reçu Sophie Leroy mardi. « Je ne céderai pas », a-t-elle affirmé.")
     assert [q.speaker for q in quotes] == ["Sophie Leroy"]

@@ -2930,6 +2930,17 @@ class Attributor:
                         or (t.i + 1 < len(t.doc) and t.doc[t.i + 1].text.lower() in _AFTER_A_VERB)
                     )
                 )
+                # `X, qui analyse une décision`: right after the relative pronoun, whatever its tag
+                or (t.text.islower() and t.i > 0 and t.doc[t.i - 1].text.lower() == "qui")
+                # `, martelant que`, a present participle tagged as an adjective or a noun after a comma
+                or (
+                    t.pos_ in {"ADJ", "NOUN"}
+                    and t.text.lower().endswith("ant")
+                    and t.i > 0
+                    and t.doc[t.i - 1].text == ","
+                    and t.i + 1 < len(t.doc)
+                    and t.doc[t.i + 1].text.lower() in _AFTER_A_VERB
+                )
             )
             # `sa machine à écrire`, `le droit de dire`: an infinitive completing a noun reports nothing
             and not (t.morph.get("VerbForm", []) == ["Inf"] and t.head.pos_ == "NOUN" and t.head.i < t.i)
@@ -2941,7 +2952,9 @@ class Attributor:
         if speech:
             verb = speech[-1]
             subject = None
-            if verb.text.lower().endswith("ant") and verb.morph.get("VerbForm", []) == ["Part"]:
+            if verb.text.lower().endswith("ant") and (
+                verb.morph.get("VerbForm", []) == ["Part"] or verb.pos_ in {"ADJ", "NOUN"}
+            ):
                 subject = None  # participle: the main clause's subject (caller falls back)
                 head = verb.head
                 while (
