@@ -162,6 +162,16 @@ _NOT_BEFORE_A_PERSON = {
 }  # fmt: skip
 
 
+#: Capitalised particles inside a surname: `Marine Le Pen`, `Ursula Von der Leyen`, `Ali Ben Salem`.
+_NAME_PARTICLES = {"Le", "La", "De", "Du", "Des", "Van", "Von", "Di", "Da", "Del", "El", "Al", "Ben", "Ould"}
+
+
+def _is_first_name(word: str, first_names: frozenset[str]) -> bool:
+    """`Marine`, or a compound `Jean-Yves` whose parts are first names."""
+    low = word.lower()
+    return low in first_names or ("-" in low and all(part in first_names for part in low.split("-")))
+
+
 def mark_person_names(doc: Doc) -> Doc:
     """Persons the entity recognizer missed, by two rules it cannot apply itself. Runs after `ner`.
 
@@ -181,7 +191,7 @@ def mark_person_names(doc: Doc) -> Doc:
         t = doc[i]
         j = i + 1
         if (
-            t.text.lower() in first_names
+            _is_first_name(t.text, first_names)
             and _NAME_WORD.fullmatch(t.text)
             and (t.ent_iob_ != "I" or t.ent_type_ == "PER")
             and not (i > 0 and doc[i - 1].text.lower() in _NOT_BEFORE_A_PERSON)
@@ -190,7 +200,15 @@ def mark_person_names(doc: Doc) -> Doc:
                 j < len(doc)
                 and j - i <= 2
                 and _NAME_WORD.fullmatch(doc[j].text)
-                and doc[j].pos_ in {"PROPN", "NOUN", "ADJ", "X"}
+                and (
+                    doc[j].pos_ in {"PROPN", "NOUN", "ADJ", "X"}
+                    # `Marine Le Pen`, `Bruno Le Maire`: a capitalised particle before the surname
+                    or (
+                        doc[j].text in _NAME_PARTICLES
+                        and j + 1 < len(doc)
+                        and _NAME_WORD.fullmatch(doc[j + 1].text)
+                    )
+                )
                 and doc[j - 1].whitespace_  # (not glued: `Marie-Claire`, `Sophie.Leroy`)
             ):
                 j += 1

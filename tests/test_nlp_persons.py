@@ -36,3 +36,9 @@ def test_a_name_tagged_as_a_person_once_is_one_everywhere(nlp: Language) -> None
         "Chambéry, selon son avocat."
     )
     assert _persons(nlp, text).count("Nordahl Lelandais") == 2
+
+
+def test_a_surname_with_a_capitalised_particle_opening_a_sentence(nlp: Language) -> None:
+    # the parser made `Marine` and `Jean-Yves` sentences of their own, the recognizer saw nobody
+    text = "Paul Martin a parlé lundi. Marine Le Pen a déclaré mardi. Jean-Yves Le Drian estime que non."
+    assert _persons(nlp, text) == ["Paul Martin", "Marine Le Pen", "Jean-Yves Le Drian"]
