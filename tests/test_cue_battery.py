@@ -35,6 +35,19 @@ def test_templates_give_their_speaker(battery) -> None:
     }  # fmt: skip
     results = battery.run(battery.TEMPLATES, forms)
     assert len(results) == len(battery.TEMPLATES)  # (`indigner` is reflexive too: every template)
-    for template, lemma, speaker, text in results:
+    for template, lemma, speaker, expected, text in results:
         assert lemma == "indigner" and "{" not in text
-        assert speaker == template.speaker, (template.name, speaker, text)
+        assert speaker == expected == template.speaker, (template.name, speaker, text)
+
+
+@NEEDS_SPACY
+def test_subject_templates_give_each_subject(battery) -> None:
+    colon = next(t for t in battery.SUBJECT_TEMPLATES if t.name == "subject-colon")
+    results = battery.run((colon,), {})
+    assert len(results) == len(battery.SUBJECTS)
+    by_subject = {word: (speaker, text) for _, word, speaker, _, text in results}
+    assert by_subject["la CGT"] == (
+        "La CGT",
+        battery._LEAD + "La CGT a déclaré : « Nous ne céderons rien sur ce dossier. »",
+    )
+    assert by_subject["Marine Le Pen"][0] == "Marine Le Pen"
