@@ -1140,6 +1140,17 @@ def test_generic_institution_resolves_to_the_organisation_named_before(nlp: Lang
     assert one(nlp, text).speaker == "l'Académie des sciences"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("La CGT a appelé à la grève mardi. « Nous ne céderons rien », a déclaré le syndicat.", "la CGT"),
+        ("Le PS a tenu un bureau politique mardi. « Nous ne céderons rien », a prévenu le parti.", "le PS"),
+    ],
+)
+def test_the_union_or_party_just_named(nlp: Language, sentence: str, speaker: str) -> None:
+    assert run(nlp, sentence)[-1].speaker == speaker
+
+
 def test_communique_of_a_named_body_gives_that_body(nlp: Language) -> None:
     text = "D'après le communiqué de la mairie, les travaux « dureront au moins six mois dans le centre »."
     assert one(nlp, text).speaker == "la mairie"

@@ -343,8 +343,9 @@ _SPEAKING_NOUNS = {"entourage", "camp", "défense", "conseil", "conseils", "staf
 _ANONYMOUS_SOURCES = {"source", "proche", "interlocuteur", "témoin", "familier", "connaisseur", "observateur"}
 #: Judgement verbs that report no words when reflexive (`il se considère`, `elle s'estime`).
 _REFLEXIVE_JUDGEMENTS = {"considérer", "estimer", "juger", "voir", "trouver", "sentir", "croire", "penser"}
-#: Nouns that stand for any organisation (`l'institution`, `l'organisme`).
-_GENERIC_BODIES = {"institution", "organisme", "instance", "institut", "service"}
+#: Nouns that stand for any organisation (`l'institution`, `l'organisme`), or for the union or party
+#: just named (`le syndicat` after `La CGT a appelé à la grève`).
+_GENERIC_BODIES = {"institution", "organisme", "instance", "institut", "service", "syndicat", "parti"}
 #: Nouns for a company or an association that stand for the one named just before (`la société`
 #: after `Adventure Line Productions`); institutions (`le parquet`, `la préfecture`) are not among them.
 _CORPORATE_NOUNS = {
