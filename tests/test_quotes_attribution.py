@@ -194,6 +194,17 @@ def test_no_incise_without_a_speech_verb_and_a_speaker(nlp: Language) -> None:
         assert q.cue is None and q.speaker_basis != "cue", q
 
 
+def test_a_pronoun_with_no_person_of_its_gender_goes_to_the_organisation_subject(nlp: Language) -> None:
+    text = (
+        "Les aides seront « actualisées tous les trimestres », rappelle Paul Martin. La SNCF a annoncé un "
+        "plan mardi. « Nous ne céderons rien sur ce dossier », précise-t-elle."
+    )
+    assert [q.speaker for q in run(nlp, text)] == ["Paul Martin", "la SNCF"]
+    # a person of the pronoun's gender still comes first
+    text = text.replace("précise-t-elle", "précise-t-il")
+    assert [q.speaker for q in run(nlp, text)] == ["Paul Martin", "Paul Martin"]
+
+
 def test_inverted_pronoun_cue_resolves_to_latest_person(nlp: Language) -> None:
     text = "Marie Durand a visité l'usine mardi. « Il faut investir maintenant », estime-t-elle."
     assert one(nlp, text).speaker == "Marie Durand"

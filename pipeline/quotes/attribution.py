@@ -1334,10 +1334,30 @@ class ArticleContext:
         if pronoun in LATEST:
             wrong = "f" if LATEST[pronoun] == "m" else "m"
         found = self._singular_antecedent(at, pronoun, previous, wrong)
+        if found is None and wrong is not None and pronoun in {"il", "elle"}:
+            # No person of the pronoun's gender: `La SNCF a annoncé un plan. « ... », précise-t-elle`
+            found = self._subject_body(at, wrong)
         if found is None and wrong is not None:
             # Gender is a preference: a typo (`elle s'est livré`) must not leave the quote unattributed.
             found = self._singular_antecedent(at, pronoun, previous, None)
         return found
+
+    def _subject_body(self, at: int, wrong: str) -> str | None:
+        """The organisation named as a subject in the sentence of `at` or the one before, the latest,
+        unless its article shows gender `wrong` (`la SNCF` for `il`)."""
+        here = self.sentence_index(at)
+        for o in reversed(self.orgs):
+            if o.label != "ORG" or not 0 <= o.start < at:
+                continue
+            if here - self.sentence_index(o.start) > 1:
+                break
+            words = [t for t in self.tokens_between(o.start, o.end) if t.is_alpha]
+            if not any(t.dep_ in SUBJECT_DEPS for t in words):
+                continue
+            named = _with_determiner(self.text[: o.start], self._org_full(o.text))
+            if _determiner_gender(named) != wrong:
+                return named
+        return None
 
     def _singular_antecedent(
         self, at: int, pronoun: str, previous: list[tuple[int, str | None]], wrong: str | None
