@@ -1162,6 +1162,12 @@ def test_the_union_or_party_just_named(nlp: Language, sentence: str, speaker: st
     assert run(nlp, sentence)[-1].speaker == speaker
 
 
+@pytest.mark.parametrize("source", ["la CGT", "le Kremlin", "l'Élysée", "les syndicats", "le syndicat"])
+def test_pour_a_body(nlp: Language, source: str) -> None:
+    text = f"Paul Martin a parlé lundi. Pour {source}, « la décision a été prise dans l'urgence et sans concertation »."
+    assert one(nlp, text).speaker == source
+
+
 def test_communique_of_a_named_body_gives_that_body(nlp: Language) -> None:
     text = "D'après le communiqué de la mairie, les travaux « dureront au moins six mois dans le centre »."
     assert one(nlp, text).speaker == "la mairie"

@@ -3121,7 +3121,11 @@ class Attributor:
             return True
         if np[:1].isupper():
             return True
+        if re.match(r"(?:[Ll]es?|[Ll]a|[Ll]['’])\s*[A-ZÉÈ]", np):
+            return True  # `pour la CGT`, `pour le Kremlin`, `pour l'Élysée`: a body by its name
         words = [re.sub(r"^[ld]['’]", "", w) for w in re.findall(r"[\w'’-]+", low)]
+        if any(w in ORG_NOUNS or w.removesuffix("s") in ORG_NOUNS or w in GROUP_NOUNS for w in words[:2]):
+            return True  # `pour le syndicat`, `pour les associations`
         return any(w in ROLE_NOUNS for w in words[:3]) or any(r.head in words[:3] for r in self.names.roles)
 
     def cue_next_sentence(self, span: QuoteSpan) -> Cue | None:
