@@ -35,9 +35,9 @@ class Quote:
     speaker: str | None = None
     speaker_mention: str | None = None
     cue: str | None = None
-    #: How the speaker was found (None without one): `cue`, a speech verb, `selon`, `pour` or a colon
-    #: in the quote's sentence (or the next) names the speaker or a pronoun or description resolved to
-    #: them; `continuation`, no cue, the previous quote's speaker goes on; `repeated`, the same words
+    #: How the speaker was found (None without one): `cue`, a speech verb, `selon`, `pour`, a colon or
+    #: the subject of the quote's sentence (or of the next) names the speaker or a pronoun or
+    #: description resolved to them; `continuation`, no cue, the previous quote's speaker goes on; `repeated`, the same words
     #: are quoted with a speaker elsewhere in the article; `context`, no cue, the speaker is inferred
     #: from the sentences around (by the rules or the learned ranker), the least sure.
     speaker_basis: SpeakerBasis | None = None

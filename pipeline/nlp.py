@@ -162,7 +162,7 @@ _NOT_BEFORE_A_PERSON = {
 }  # fmt: skip
 
 
-#: Capitalised particles inside a surname: `Marine Le Pen`, `Ursula Von der Leyen`, `Ali Ben Salem`.
+#: Capitalised particles before a capitalised surname: `Marine Le Pen`, `Jean Van Damme`, `Ali Ben Salem`.
 _NAME_PARTICLES = {"Le", "La", "De", "Du", "Des", "Van", "Von", "Di", "Da", "Del", "El", "Al", "Ben", "Ould"}
 
 

@@ -1350,7 +1350,7 @@ class ArticleContext:
             if o.label != "ORG" or not 0 <= o.start < at:
                 continue
             if here - self.sentence_index(o.start) > 1:
-                break
+                continue
             words = [t for t in self.tokens_between(o.start, o.end) if t.is_alpha]
             if not any(t.dep_ in SUBJECT_DEPS for t in words):
                 continue
@@ -2191,7 +2191,10 @@ def _skip(text: str, i: int, chars: str) -> int:
 #: What follows a verb, not an adjective: its object's first word, or a colon before the words it
 #: reports. After a speech-verb form the tagger read as an adjective (`Matignon vante une mesure
 #: « ... »`, `Le syndicat déplore : « ... »`), they show it is the verb.
-_AFTER_A_VERB = {"un", "une", "le", "la", "les", "l'", "l’", "des", "que", "qu'", "qu’", "ce", "cette", "ces", "son", "sa", "ses", "leur", "leurs", ":"}  # fmt: skip
+_AFTER_A_VERB = {
+    "un", "une", "le", "la", "les", "l'", "l’", "des", "ce", "cette", "ces", "son", "sa", "ses", "leur",
+    "leurs", "que", "qu'", "qu’", ":",
+}  # fmt: skip
 
 
 def _names_in_complement(mention: str, person: str) -> bool:
@@ -2200,7 +2203,7 @@ def _names_in_complement(mention: str, person: str) -> bool:
     titles = {"m.", "mme", "mlle", "me", "dr", "pr", "mgr"}  # (`l'avocate de Mme Dupont`)
     words = [w for w in normalise(mention).replace("’", "'").split() if w not in titles]
     names = normalise(person).split()
-    for first in (names[:1], names[-1:]):  # (the full name, or the surname alone)
+    for first in (names[:1], names[-1:]):  # (the name from its first word, or the surname alone)
         for i, w in enumerate(words):
             if first and (
                 w == f"d'{first[0]}" or (w == first[0] and i > 0 and words[i - 1] in {"de", "du", "des"})
