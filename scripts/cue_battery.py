@@ -11,7 +11,7 @@ extractor, and reports for each template how many verbs give the expected speake
 quotation. Failures list the verb, the speaker found and the passage.
 
 A second set of templates puts 50 speakers as the press names them (`Marine Le Pen`, `Xi Jinping`,
-`l'Élysée`, `le parquet de Paris`) into seven constructions with a fixed verb.
+`l'Élysée`, `le parquet de Paris`) into eight constructions, seven with a fixed verb.
 
 It measures coverage of constructions, not accuracy on articles: the passages are clean and short.
 """
@@ -153,6 +153,7 @@ SUBJECT_TEMPLATES = (
     Template("subject-after-present", _LEAD + _WORDS + ", estime {s}.", "{s}"),
     Template("subject-after-adverbial", _LEAD + _WORDS + ", a déclaré mardi à l'AFP {s}.", "{s}"),
     Template("subject-colon", _LEAD + "{S} a déclaré : « Nous ne céderons rien sur ce dossier. »", "{s}"),
+    Template("subject-bare-colon", _LEAD + "{S} : « Nous ne céderons rien sur ce dossier. »", "{s}"),
     Template(
         "subject-selon",
         _LEAD + "Selon {s}, « la décision a été prise dans l'urgence et sans concertation ».",

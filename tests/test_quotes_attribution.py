@@ -1801,6 +1801,12 @@ def test_a_cue_verb_tagged_as_an_adjective_before_its_object(
     ]
 
 
+def test_a_hyphenated_name_before_a_colon_opening_a_sentence(nlp: Language) -> None:
+    # merged into one token (`pressbrief_hyphenated_names`) that the tagger calls PUNCT
+    text = "Paul Martin a parlé lundi. Météo-France : « Les orages vont durer toute la nuit. »"
+    assert one(nlp, text).speaker == "Météo-France"
+
+
 @pytest.mark.parametrize(
     "verb",
     # tagged as an adjective (`déplore`, `critique`, `vante`) or a proper noun (`remercie`, `interroge`)

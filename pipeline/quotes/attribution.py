@@ -2188,6 +2188,8 @@ def _skip(text: str, i: int, chars: str) -> int:
     return i
 
 
+#: A capitalised hyphenated name written as one token: `Météo-France`, `Dupont-Aignan`.
+_HYPHENATED_NAME = re.compile(r"[A-ZÀ-Þ][\w'’]*(?:-[A-ZÀ-Þ][\w'’]*)+")
 #: What follows a verb, not an adjective: its object's first word, or a colon before the words it
 #: reports. After a speech-verb form the tagger read as an adjective (`Matignon vante une mesure
 #: « ... »`, `Le syndicat déplore : « ... »`), they show it is the verb.
@@ -3028,6 +3030,9 @@ class Attributor:
             if 0 < len(name_tokens) <= 8:
                 k = name_tokens[0].i
                 np = self._np_at(k)
+                if np is None and len(name_tokens) == 1 and _HYPHENATED_NAME.fullmatch(name_tokens[0].text):
+                    # `Météo-France :` opening a sentence, merged into one token the tagger calls PUNCT
+                    np = (name_tokens[0].text, name_tokens[0].idx)
                 frame = re.match(
                     r"(réponse|réaction|verdict|commentaire|message|explication|avis|analyse)\s+(de|du|d'|d’)\s*",
                     np[0] if np else "",
