@@ -1801,6 +1801,22 @@ def test_a_cue_verb_tagged_as_an_adjective_before_its_object(
     ]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "Les syndicats CGT et FO estiment que la réforme est « injuste et brutale ».",
+            "Les syndicats CGT et FO",
+        ),
+        ("« Nous ne céderons rien sur ce dossier », ont déclaré la CGT et la CFDT.", "la CGT et la CFDT"),
+        # a singular verb: the organisation after `et` belongs to the next clause
+        ("« Nous ne céderons rien sur ce dossier », a déclaré la CGT et Renault a répondu.", "la CGT"),
+    ],
+)
+def test_coordinated_organisations_speak_together(nlp: Language, sentence: str, speaker: str) -> None:
+    assert run(nlp, "Paul Martin a parlé lundi. " + sentence)[-1].speaker == speaker
+
+
 def test_a_hyphenated_name_before_a_colon_opening_a_sentence(nlp: Language) -> None:
     # merged into one token (`pressbrief_hyphenated_names`) that the tagger calls PUNCT
     text = "Paul Martin a parlé lundi. Météo-France : « Les orages vont durer toute la nuit. »"

@@ -1531,9 +1531,14 @@ class ArticleContext:
             return self.fullest_name(p.text, p.start)
         return None
 
-    def joint_speakers(self, speaker: str, at: int) -> str:
-        """`Jean Dupont et Marie Durand ont déclaré`: the coordinated persons joined with ` et `."""
+    def joint_speakers(self, speaker: str, at: int, mention: str | None = None) -> str:
+        """`Jean Dupont et Marie Durand ont déclaré`: the coordinated persons joined with ` et `; with
+        the cue's `mention`, also coordinated organisations (`la CGT et FO`, `les syndicats CGT et FO`)."""
         person = next((p for p in self.persons if p.start == at), None)
+        if person is None and mention:
+            bodies = self._joint_bodies(speaker, at + len(mention))
+            if bodies is not None:
+                return bodies
         if person is None:
             # `ont écrit les députés Claire Renaud et Hugo Bastien`: the name the role goes with
             person = next(
@@ -1569,6 +1574,20 @@ class ArticleContext:
                 # a list (`X, Y et Z`) is joint only when it closes with `et`
                 return " et ".join(dict.fromkeys(names))
         return speaker
+
+    def _joint_bodies(self, speaker: str, end: int) -> str | None:
+        """`speaker` and the organisation named after ` et ` at `end` (an entity the recognizer tags as
+        an organisation, or an acronym), or None."""
+        m = _JOINT_BODY.match(self.text, end)
+        if m is None:
+            return None
+        name = m.group("name")
+        start = m.start("name")
+        body = name.isupper() and len(name) >= 2 and " " not in name
+        body = body or any(o.start <= start < o.end and o.label in {"ORG", "MISC"} for o in self.orgs)
+        if not body or any(p.start <= start < p.end for p in self.persons):
+            return None
+        return f"{speaker} et {_with_determiner(self.text[:start], name)}"
 
     def _plural_groups(self) -> list[tuple[int, str, bool]]:
         """Plural groups of people or organisations: (offset, noun phrase, is a subject or agent).
@@ -2188,6 +2207,10 @@ def _skip(text: str, i: int, chars: str) -> int:
     return i
 
 
+#: ` et ` and an organisation's name after a cue's mention: `la CGT` + ` et FO`, ` et la CFDT`.
+_JOINT_BODY = re.compile(
+    r"\s+et\s+(?:(?:la|le|les|l['’])\s*)?(?P<name>[A-ZÀ-Þ][\w&'’-]*(?:\s+[A-ZÀ-Þ][\w&'’-]*){0,3})"
+)
 #: A capitalised hyphenated name written as one token: `Météo-France`, `Dupont-Aignan`.
 _HYPHENATED_NAME = re.compile(r"[A-ZÀ-Þ][\w'’]*(?:-[A-ZÀ-Þ][\w'’]*)+")
 #: What follows a verb, not an adjective: its object's first word, or a colon before the words it
@@ -3506,7 +3529,9 @@ def attribute_spans(
             named = None if title_mode else ctx.name_after_description(cue.mention, cue.mention_at)
             speaker = named or names_ctx.resolve(cue.mention, at, previous)
             if speaker and not title_mode:
-                speaker = ctx.joint_speakers(speaker, cue.mention_at)
+                # (coordinated organisations only with a plural verb: `ont déclaré la CGT et FO`)
+                plural = re.match(r"[\w'’]*nt\b", (cue.cue or "").lower()) is not None
+                speaker = ctx.joint_speakers(speaker, cue.mention_at, cue.mention if plural else None)
         if (
             cue is not None
             and cue.how == "after"
