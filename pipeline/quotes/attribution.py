@@ -1177,6 +1177,10 @@ class ArticleContext:
                 best = longer
         return best
 
+    def _org_as_written(self, org: Mention) -> str:
+        """An organisation mention in full, with the determiner the text writes before it (`la CGT`)."""
+        return _with_determiner(self.text[: org.start], self._org_full(org.text))
+
     def _org_full(self, name: str) -> str:
         """The organisation's full name when the article gives it (`la CGT` -> `la Confédération ...`)."""
         bare = re.sub(r"^(le|la|les|l'|l’)\s*", "", name, flags=re.IGNORECASE)
@@ -1354,7 +1358,7 @@ class ArticleContext:
             words = [t for t in self.tokens_between(o.start, o.end) if t.is_alpha]
             if not any(t.dep_ in SUBJECT_DEPS for t in words):
                 continue
-            named = _with_determiner(self.text[: o.start], self._org_full(o.text))
+            named = self._org_as_written(o)
             if _determiner_gender(named) != wrong:
                 return named
         return None
@@ -1716,7 +1720,7 @@ class ArticleContext:
                     and o.text[:1].isupper()
                     and (written == wanted or written.startswith(wanted + " "))
                 ):
-                    return _with_determiner(self.text[: o.start], self._org_full(o.text))
+                    return self._org_as_written(o)
         best_key: tuple[int, bool, int] | None = None
         best_person: str | None = None
         # `une spécialiste`, `un député` introduce someone new: no earlier role is theirs, only the
@@ -1828,7 +1832,7 @@ class ArticleContext:
                     and normalise(o.text) not in MEDIA_NAMES
                 ]
             if bodies:
-                return _with_determiner(self.text[: bodies[-1].start], self._org_full(bodies[-1].text))
+                return self._org_as_written(bodies[-1])
         if head in ORG_NOUNS:
             if head in MEDIA_NOUNS and definite:
                 same_head = [
@@ -3112,8 +3116,7 @@ class Attributor:
             return None
         k = self.ctx.tok_at[at + place.end()] if at + place.end() < len(self.text) else -1
         np = self._np_at(k) if k >= 0 else None
-        # (a name with its determiner: `à l'Élysée`, `à la CGT`)
-        if np is None or not (_bare(np[0])[1][:1].isupper() or self._is_agent(np[0])):
+        if np is None or not self._is_agent(np[0]):  # (`à l'Élysée`, `à la CGT`: a name with its determiner)
             return None
         verb_end = at + place.end(1)
         if place.group(2):  # `l'entourage du ministre`, written whole
@@ -3152,7 +3155,7 @@ class Attributor:
             return True
         if np[:1].isupper():
             return True
-        if re.match(r"(?:[Ll]es?|[Ll]a|[Ll]['’])\s*[A-ZÉÈ]", np):
+        if _bare(np)[1][:1].isupper():
             return True  # `pour la CGT`, `pour le Kremlin`, `pour l'Élysée`: a body by its name
         words = [re.sub(r"^[ld]['’]", "", w) for w in re.findall(r"[\w'’-]+", low)]
         if any(w in ORG_NOUNS or w.removesuffix("s") in ORG_NOUNS or w in GROUP_NOUNS for w in words[:2]):
