@@ -2494,3 +2494,35 @@ def test_a_lowercase_description_is_the_capitalised_name_it_starts(nlp: Language
         "réponse, la haute autorité indique que « du point de vue de la HATVP, il n'y a pas dissimulation »."
     )
     assert rule_speakers(analyse(nlp(text), None)) == ["la Haute Autorité"]  # (the NER's extent)
+
+
+def test_a_second_subject_after_the_verb_is_its_object(nlp: Language) -> None:
+    from pipeline.quotes import analyse, rule_speakers
+
+    # The parser makes `Paul Martin` a subject of `rencontré` too: `il` is the one before the verb.
+    text = "Jean-Luc Mélenchon a rencontré Paul Martin mardi. « Nous ne céderons rien sur ce dossier », a-t-il ajouté."
+    assert rule_speakers(analyse(nlp(text), None)) == ["Jean-Luc Mélenchon"]
+
+
+def test_a_role_noun_prefers_the_same_noun_to_a_synonym(nlp: Language) -> None:
+    from pipeline.quotes import analyse, rule_speakers
+
+    text = (
+        "Marc Lefèvre, dirigeant à Lyon, a présenté le projet mardi. Paul Martin, patron à Paris, n'a pas "
+        "souhaité réagir. « Nous ne céderons rien sur ce dossier », a déclaré le dirigeant."
+    )
+    assert rule_speakers(analyse(nlp(text), None)) == ["Marc Lefèvre"]
+
+
+@pytest.mark.parametrize(
+    ("body", "noun"), [("Amnesty International", "l'ONG"), ("L'Agence France-Presse", "l'agence")]
+)
+def test_a_body_noun_is_the_body_named_before(nlp: Language, body: str, noun: str) -> None:
+    from pipeline.quotes import analyse, rule_speakers
+
+    # `l'ONG` is no name for being in capitals; `Agence` is the first word of the name, not a noun before it
+    text = (
+        f"{body} a publié un communiqué mardi. Paul Martin n'a pas souhaité réagir. « Nous ne céderons "
+        f"rien sur ce dossier », a ajouté {noun}."
+    )
+    assert rule_speakers(analyse(nlp(text), None)) == [body]

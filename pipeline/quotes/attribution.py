@@ -785,11 +785,7 @@ class ArticleContext:
             ):
                 self._not_persons.add(self.text[start:end])
                 return None  # `dans Bild`, `la commission scolaire Marguerite-Bourgeoys`: not a person
-        subject = any(
-            t.dep_ in {"nsubj", "nsubj:pass"}
-            or (t.dep_ == "flat:name" and t.head.dep_ in {"nsubj", "nsubj:pass"})
-            for t in kept
-        )
+        subject = any(_parsed_subject(t) or (t.dep_ == "flat:name" and _parsed_subject(t.head)) for t in kept)
         nxt = kept[-1].i + 1
         if nxt < len(self.doc) and (
             self.doc[nxt].pos_ in {"AUX", "VERB"} or self.doc[nxt].text.lower() in {"s'", "se"}
@@ -1066,6 +1062,7 @@ class ArticleContext:
             and bare[:1].isupper()
             and not re.match(r"(Premier|Première)(?:\s+[a-zé]|\s*$)", bare)
             and bare.lower() not in ROLE_NOUNS  # `le Général`, `le Président`: a role, capitalised
+            and bare.lower() not in ORG_NOUNS  # `l'ONG`: a noun in capitals, no name
         ):
             full = self._org_full(mention)
             return full
@@ -1137,8 +1134,8 @@ class ArticleContext:
         if m is None:
             return None
         head = m.group("head").lower()
-        if head not in MEDIA_NOUNS and head not in _NAME_HEADS:
-            return None
+        if (head not in MEDIA_NOUNS and head not in _NAME_HEADS) or m.group("head")[:1].isupper():
+            return None  # (`L'Agence France-Presse`: a capitalised noun is the name's own first word)
         name = m.group("name")
         if head in MEDIA_NOUNS:
             return name  # `le quotidien Le Monde`: a medium's name follows its noun
@@ -1721,7 +1718,7 @@ class ArticleContext:
                     and (written == wanted or written.startswith(wanted + " "))
                 ):
                     return self._org_as_written(o)
-        best_key: tuple[int, bool, int] | None = None
+        best_key: tuple[int, bool, bool, int] | None = None
         best_person: str | None = None
         # `une spécialiste`, `un député` introduce someone new: no earlier role is theirs, only the
         # role they are themselves in apposition with (`Susie Stringfellow, une femme de militaire`).
@@ -1752,7 +1749,8 @@ class ArticleContext:
                 # is `le PDG de l'entreprise`
                 continue
             before = r.start <= at
-            key = (score, before, r.start if before else -r.start)
+            # the same noun before a synonym (`le dirigeant` is `X, dirigeant`, not `Y, patron`)
+            key = (score, r.head == head, before, r.start if before else -r.start)
             if best_key is None or key > best_key:
                 best_key, best_person = key, r.person
         if best_person is None and not indefinite and (head not in ORG_NOUNS or head in ROLE_NOUNS):
@@ -1775,7 +1773,7 @@ class ArticleContext:
                 ):
                     score = 2
                 if score >= 2 and det not in {"les", "des", "ces"}:
-                    key = (score, r.start <= at, r.start if r.start <= at else -r.start)
+                    key = (score, r.head == head, r.start <= at, r.start if r.start <= at else -r.start)
                     if best_key is None or key > best_key:
                         best_key, best_person = key, r.person
         holder = self.office_holder(mention)
@@ -2197,6 +2195,15 @@ class Cue:
     cue_at: int = -1
     mention: str | None = None
     mention_at: int = -1
+
+
+def _parsed_subject(t: Token) -> bool:
+    """Whether the parse makes `t` a subject; not a second one after the verb (`X a rencontré Y mardi`,
+    with Y parsed as a subject too: an object)."""
+    if t.dep_ not in {"nsubj", "nsubj:pass"}:
+        return False
+    verb = t.head
+    return not (t.i > verb.i and any(c.dep_ in SUBJECT_DEPS and c.i < verb.i for c in verb.children))
 
 
 def _holds(person: str, holder: Holder) -> bool:
