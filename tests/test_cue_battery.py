@@ -51,3 +51,35 @@ def test_subject_templates_give_each_subject(battery) -> None:
         battery._LEAD + "La CGT a déclaré : « Nous ne céderons rien sur ce dossier. »",
     )
     assert by_subject["Marine Le Pen"][0] == "Marine Le Pen"
+
+
+@pytest.fixture(scope="module")
+def references():
+    return load_script("reference_battery")
+
+
+def test_reference_passages_are_filled_in(references) -> None:
+    todo = references.items(references.TEMPLATES)
+    assert all("{" not in text and "}" not in text for _, _, text, _ in todo)
+    by = {(t.name, word): (text, expected) for t, word, text, expected in todo}
+    text, expected = by[("role-after", "l'avocate")]
+    assert expected == "Sophie Leroy" and text.startswith("Sophie Leroy, avocate à Lyon,")
+    assert text.endswith("a déclaré l'avocate.") and "Claire Dubois" in text
+    assert by[("role-after", "le préfet")][0].startswith("Marc Lefèvre, préfet à Lyon,")
+    text, expected = by[("surname-honorific", "Marine Le Pen")]
+    assert expected == "Marine Le Pen" and text.endswith("a déclaré Mme Le Pen.")
+    assert by[("pronoun-gender", "Olaf Scholz")][0].startswith("Claire Dubois a rencontré Olaf Scholz")
+    text, expected = by[("body-after", "la CGT / le syndicat")]
+    assert (
+        expected == "la CGT" and text.startswith("La CGT a publié") and text.endswith("a ajouté le syndicat.")
+    )
+    roles = sum(1 for t in references.TEMPLATES if t.kind == "role")
+    assert sum(1 for t, *_ in todo if t.kind == "role") == roles * 2 * len(references.ROLES)
+
+
+@NEEDS_SPACY
+def test_reference_templates_give_the_person_introduced(references) -> None:
+    templates = tuple(t for t in references.TEMPLATES if t.name in {"role-two-roles", "pronoun-subject"})
+    results = references.run(templates)
+    wrong = [(t.name, word, speaker) for t, word, speaker, expected, _ in results if speaker != expected]
+    assert not wrong
