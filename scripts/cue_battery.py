@@ -77,6 +77,31 @@ TEMPLATES = (
         "Paul Martin a parlé lundi. Sophie Leroy est arrivée mardi. " + _WORDS + ", a-t-elle {pp}.",
         "Sophie Leroy",
     ),
+    Template("after-clitic", _LEAD + _WORDS + ", lui a {pp} la préfecture.", "la préfecture"),
+    Template(
+        "after-clitic-pronoun",
+        "Paul Martin a parlé lundi. Sophie Leroy est arrivée mardi. " + _WORDS + ", leur a-t-elle {pp}.",
+        "Sophie Leroy",
+    ),
+    Template("after-manner", _LEAD + _WORDS + ", {pres} d'une voix ferme la préfecture.", "la préfecture"),
+    Template("after-locution", _LEAD + _WORDS + ", a d'ores et déjà {pp} la préfecture.", "la préfecture"),
+    Template(
+        "after-medium",
+        _LEAD + _WORDS + ", a {pp} au Journal du dimanche (JDD) la préfecture.",
+        "la préfecture",
+    ),
+    Template(
+        "after-pronoun-medium",
+        "Paul Martin a parlé lundi. Sophie Leroy est arrivée mardi. "
+        + _WORDS
+        + ", {pres}-t-elle à France 2.",
+        "Sophie Leroy",
+    ),
+    Template(
+        "after-honorific",
+        "Paul Martin a parlé lundi. Sophie Leroy est arrivée mardi. " + _WORDS + ", {pres} Mme Leroy.",
+        "Sophie Leroy",
+    ),
     Template(
         "colon", _LEAD + "Le syndicat {pres} : « Nous ne céderons rien sur ce dossier. »", "Le syndicat"
     ),

@@ -2526,3 +2526,23 @@ def test_a_body_noun_is_the_body_named_before(nlp: Language, body: str, noun: st
         f"rien sur ce dossier », a ajouté {noun}."
     )
     assert rule_speakers(analyse(nlp(text), None)) == [body]
+
+
+@pytest.mark.parametrize(
+    ("cue", "speaker"),
+    [
+        ("leur a-t-elle dit", "Sophie Leroy"),  # an object pronoun before the inverted verb
+        ("lui a conseillé la préfecture", "la préfecture"),
+        ("a d'ores et déjà tranché la préfecture", "la préfecture"),
+        ("tonne d'une voix ferme la préfecture", "la préfecture"),  # (`tonne` tagged as a noun)
+        ("a déclaré au Journal du dimanche (JDD) la préfecture", "la préfecture"),
+    ],
+)
+def test_words_between_a_quotation_and_its_cue(nlp: Language, cue: str, speaker: str) -> None:
+    from pipeline.quotes import analyse, rule_speakers
+
+    text = (
+        "Paul Martin a parlé lundi. Sophie Leroy est arrivée mardi. « Nous ne céderons rien sur ce "
+        f"dossier », {cue}."
+    )
+    assert rule_speakers(analyse(nlp(text), None)) == [speaker]

@@ -130,7 +130,8 @@ _TOPIC_WORDS = {
 _GLUED_HEAD = re.compile(r"\S*?(?:\w{2}\.|[A-ZÀ-Þ-]{2,})(?=[A-ZÀ-Þ][a-zß-ÿ]+(?:\s|$))")
 _SENT_END = re.compile(r"[.!?…]+")
 _INVERTED = re.compile(
-    r"^(?P<verb>[\w'’]+?)(?:[\s-]+t)?[\s-]+(?P<clitic>il|elle|ils|elles|on)\b(?:[\s]+(?P<part>[\w'’]+))?",
+    r"^(?:(?:lui|leur|nous|vous|me|te)\s+|[mt]['’]\s*)?"  # `leur a-t-il dit`: an object pronoun first
+    r"(?P<verb>[\w'’]+?)(?:[\s-]+t)?[\s-]+(?P<clitic>il|elle|ils|elles|on)\b(?:[\s]+(?P<part>[\w'’]+))?",
     re.IGNORECASE,
 )
 
@@ -223,7 +224,9 @@ _ADVERBIAL_PHRASE = re.compile(
     r"\b(?:par ailleurs|pour sa part|pour leur part|de son côté|de leur côté|à nouveau|une nouvelle fois|"
     r"de nouveau|à son tour|à leur tour|en outre|quant à (?:lui|elle|eux|elles)|(?:lui|elle|eux|elles) aussi|"
     r"d['’]emblée|d['’]ailleurs|d['’]abord|d['’]entrée|en effet|en revanche|en substance|tout de suite|"
-    r"(?:lui|elle|eux|elles)-mêmes?|en [a-zéèêîô]+ant)\b",
+    r"(?:lui|elle|eux|elles)-mêmes?|en [a-zéèêîô]+ant|d['’]ores et déjà|"
+    # `lance d'une voix ferme X`, `d'un ton sec`: the manner of speaking
+    r"d['’]une? (?:voix|ton|air)(?: (?!(?:le|la|les|l|un|une|des)\b)[a-zéèêàçîô-]+)?)\b",
     re.IGNORECASE,
 )
 _MONTHS = {
@@ -2406,6 +2409,11 @@ class Attributor:
             if (low in ADVERBS or t.pos_ == "ADV" or t.text in {"-"}) and low not in _SKIPPED_PREPS:
                 k += 1  # (`auprès`, tagged ADV, opens a phrase to skip whole below)
                 continue
+            if t.text == "(":
+                close = next((j for j in range(k + 1, min(k + 8, len(doc))) if doc[j].text == ")"), None)
+                if close is not None:
+                    k = close + 1  # `a déclaré au Journal du dimanche (JDD) le président`: a gloss
+                    continue
             if t.like_num and k + 1 < len(doc) and doc[k + 1].text.lower() in _MONTHS:
                 k += 2  # `a indiqué mardi 9 juin Matignon`: a date, not the subject
                 continue
@@ -2806,12 +2814,16 @@ class Attributor:
             ):
                 cue_tokens.append(t)
                 continue
+            nxt = t.i + 1
+            manner = _ADVERBIAL_PHRASE.match(text, self.ctx.doc[nxt].idx) if nxt < len(self.ctx.doc) else None
+            while manner and nxt < len(self.ctx.doc) and self.ctx.doc[nxt].idx < manner.end():
+                nxt += 1  # (`», tonne d'une voix ferme la préfecture`)
             inverted = (
                 n == 0
                 and t.pos_ == "NOUN"
-                and t.i + 1 < len(self.ctx.doc)
-                and self.ctx.doc[t.i + 1].pos_ in {"DET", "PROPN"}
-                and self.ctx.doc[t.i + 1].text.lower() not in {"de", "du", "des", "d'", "d’"}
+                and nxt < len(self.ctx.doc)
+                and self.ctx.doc[nxt].pos_ in {"DET", "PROPN"}
+                and self.ctx.doc[nxt].text.lower() not in {"de", "du", "des", "d'", "d’"}
             )  # `», alerte le magazine`: a verb tagged as a noun, its subject after it
             after_aux = bool(cue_tokens) and cue_tokens[-1].text.lower() in AUXILIARIES
             # `», a tempêté X`: after an auxiliary a speech participle is a verb, however tagged
