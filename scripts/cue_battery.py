@@ -47,8 +47,8 @@ REFLEXIVE = {
 class Template:
     name: str
     #: The passage, with {pres} (3rd person singular present), {pl} (plural present), {imp}
-    #: (imperfect), {pp} (past participle), {ant} (present participle) and {refl} (`s'indigne`,
-    #: `se félicite`) for the verb's forms.
+    #: (imperfect), {pp} (past participle), {ant} (present participle), {refl} (`s'indigne`,
+    #: `se félicite`), {inf} (infinitive) and {de} (`d'ajouter`, `de préciser`) for the verb's forms.
     text: str
     speaker: str
     #: Only for the REFLEXIVE lemmas.
@@ -100,6 +100,13 @@ TEMPLATES = (
     Template(
         "after-honorific",
         "Paul Martin a parlé lundi. Sophie Leroy est arrivée mardi. " + _WORDS + ", {pres} Mme Leroy.",
+        "Sophie Leroy",
+    ),
+    Template("after-modal", _LEAD + _WORDS + ", a tenu à {inf} la préfecture.", "la préfecture"),
+    Template("after-modal-de", _LEAD + _WORDS + ", s'est contentée {de} la préfecture.", "la préfecture"),
+    Template(
+        "after-modal-pronoun",
+        "Paul Martin a parlé lundi. Sophie Leroy est arrivée mardi. " + _WORDS + ", a-t-elle tenu à {inf}.",
         "Sophie Leroy",
     ),
     Template(
@@ -216,7 +223,17 @@ def verb_forms(lexicon: Lexicon) -> dict[str, dict[str, str]]:
         imp, pp, ant = soft + "ait", stem + "é", soft + "ant"
         if pres and pl and imp in forms and pp in forms and ant in forms:
             refl = ("s'" if pres[:1] in "aeiouyéèêh" else "se ") + pres
-            out[lemma] = {"pres": pres, "pl": pl, "imp": imp, "pp": pp, "ant": ant, "refl": refl}
+            de = ("d'" if lemma[:1] in "aeiouyéèêh" else "de ") + lemma
+            out[lemma] = {
+                "pres": pres,
+                "pl": pl,
+                "imp": imp,
+                "pp": pp,
+                "ant": ant,
+                "refl": refl,
+                "inf": lemma,
+                "de": de,
+            }
     return out
 
 

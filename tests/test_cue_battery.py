@@ -18,8 +18,9 @@ def test_verb_forms_are_the_lexicon_s_own(battery) -> None:
     forms = battery.verb_forms(load_lexicon())
     assert forms["rappeler"] == {
         "pres": "rappelle", "pl": "rappellent", "imp": "rappelait", "pp": "rappelé", "ant": "rappelant",
-        "refl": "se rappelle",
+        "refl": "se rappelle", "inf": "rappeler", "de": "de rappeler",
     }  # fmt: skip
+    assert forms["ajouter"]["de"] == "d'ajouter"
     assert forms["annoncer"]["imp"] == "annonçait" and forms["annoncer"]["ant"] == "annonçant"
     assert forms["indigner"]["refl"] == "s'indigne"
     assert forms["répéter"]["pres"] == "répète"
@@ -31,7 +32,7 @@ def test_verb_forms_are_the_lexicon_s_own(battery) -> None:
 def test_templates_give_their_speaker(battery) -> None:
     forms = {
         "indigner": {"pres": "indigne", "pl": "indignent", "imp": "indignait", "pp": "indigné", "ant": "indignant",
-                     "refl": "s'indigne"},
+                     "refl": "s'indigne", "inf": "indigner", "de": "d'indigner"},
     }  # fmt: skip
     results = battery.run(battery.TEMPLATES, forms)
     assert len(results) == len(battery.TEMPLATES)  # (`indigner` is reflexive too: every template)

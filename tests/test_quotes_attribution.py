@@ -2536,6 +2536,11 @@ def test_a_body_noun_is_the_body_named_before(nlp: Language, body: str, noun: st
         ("a d'ores et déjà tranché la préfecture", "la préfecture"),
         ("tonne d'une voix ferme la préfecture", "la préfecture"),  # (`tonne` tagged as a noun)
         ("a déclaré au Journal du dimanche (JDD) la préfecture", "la préfecture"),
+        ("a-t-elle tenu à préciser", "Sophie Leroy"),  # a modal before the speech infinitive
+        ("aimait-elle répéter", "Sophie Leroy"),
+        ("s'est contentée de répondre la préfecture", "la préfecture"),
+        ("a cru bon d'ajouter la préfecture", "la préfecture"),
+        ("a souhaité la préfecture", "la préfecture"),  # (`souhaiter` is itself a cue verb)
     ],
 )
 def test_words_between_a_quotation_and_its_cue(nlp: Language, cue: str, speaker: str) -> None:

@@ -229,6 +229,14 @@ _ADVERBIAL_PHRASE = re.compile(
     r"d['’]une? (?:voix|ton|air)(?: (?!(?:le|la|les|l|un|une|des)\b)[a-zéèêàçîô-]+)?)\b",
     re.IGNORECASE,
 )
+#: Verbs and participles before a speech infinitive (`a tenu à préciser`, `s'est contenté de répondre`,
+#: `aimait-elle répéter`), and the prepositions between them.
+_MODALS = {
+    "tenu", "tient", "tenait", "voulu", "veut", "voulait", "souhaité", "souhaite", "souhaitait", "contenté",
+    "contentée", "contentés", "borné", "bornée", "fini", "finit", "aimait", "aime", "préféré", "préfère",
+    "choisi", "pu", "dû", "cru", "jugé", "bon",
+}  # fmt: skip
+_MODAL_PREPS = {"à", "de", "d'", "d’", "par"}
 _MONTHS = {
     "janvier",
     "février",
@@ -2777,16 +2785,20 @@ class Attributor:
             cue_words = None
             if self.lex.lemma(verb) and verb not in {"a"}:
                 cue_words = m.group(0)[: m.end("clitic")]
-            elif verb in AUXILIARIES or verb in {"a", "avait", "aurait", "ont", "est"}:
-                # `a-t-il par ailleurs déclaré`, `a-t-elle pour sa part ajouté`: adverbial phrases
+            elif verb in AUXILIARIES or verb in {"a", "avait", "aurait", "ont", "est"} or verb in _MODALS:
+                # `a-t-il par ailleurs déclaré`, `a-t-elle pour sa part ajouté`: adverbial phrases;
+                # `a-t-il tenu à préciser`, `aimait-elle répéter`: a modal before the speech verb
                 tail = _ADVERBIAL_PHRASE.sub(" ", rest[m.end("clitic") : m.end("clitic") + 60])
-                words = re.findall(r"[\w'’]+", tail)[:3]
-                for w in words:
+                words = re.findall(r"[dl]['’]|[\w'’]+", tail)[:4]
+                for n, w in enumerate(words):
                     if self.lex.lemma(w):
                         end = rest.find(w, m.end("clitic")) + len(w)
                         cue_words = rest[:end]
                         break
-                    if w.lower() not in ADVERBS:
+                    modal = w.lower() in _MODALS or (
+                        w.lower() in _MODAL_PREPS and n > 0 and words[n - 1].lower() in _MODALS
+                    )
+                    if w.lower() not in ADVERBS and not modal:
                         break
             del part
             if cue_words and verb in {"est", "était"} and m.group("clitic").lower() == "il":
@@ -2810,6 +2822,8 @@ class Attributor:
                 low in AUXILIARIES
                 or low in ADVERBS
                 or low in {"fait", "faisait", "l'", "l’", "lui", "leur", "y", "en", "nous", "vous"}
+                or (low in _MODALS and self._before_infinitive(t))
+                or (low in _MODAL_PREPS and cue_tokens and cue_tokens[-1].text.lower() in _MODALS)
                 or (t.pos_ == "ADV" and not self.is_speech(t))
             ):
                 cue_tokens.append(t)
@@ -2825,7 +2839,10 @@ class Attributor:
                 and self.ctx.doc[nxt].pos_ in {"DET", "PROPN"}
                 and self.ctx.doc[nxt].text.lower() not in {"de", "du", "des", "d'", "d’"}
             )  # `», alerte le magazine`: a verb tagged as a noun, its subject after it
-            after_aux = bool(cue_tokens) and cue_tokens[-1].text.lower() in AUXILIARIES
+            # (`a tenu à blaguer`: after a modal's preposition too)
+            after_aux = (
+                bool(cue_tokens) and cue_tokens[-1].text.lower() in AUXILIARIES | _MODAL_PREPS | _MODALS
+            )
             # `», a tempêté X`: after an auxiliary a speech participle is a verb, however tagged
             if self.is_speech(t) and (t.pos_ not in {"NOUN", "PROPN"} or inverted or after_aux):
                 if low.endswith("ant") and not cue_tokens:
@@ -2877,6 +2894,18 @@ class Attributor:
                     cue = text[tokens[n + 1].idx : tokens[k].idx + len(tokens[k].text)]
                     return Cue("after", cue, tokens[n + 1].idx, subject[0], subject[1])
         return None
+
+    def _before_infinitive(self, t: Token) -> bool:
+        """Whether `t` is followed by an infinitive, directly or after `à`/`de`/`par` (`tenu à`)."""
+        doc = self.ctx.doc
+        k = t.i + 1
+        if k < len(doc) and doc[k].text.lower() in _MODAL_PREPS | {"bon"}:
+            k += 1
+            if k < len(doc) and doc[k].text.lower() in _MODAL_PREPS:
+                k += 1  # `a cru bon d'ajouter`
+        return k < len(doc) and (
+            doc[k].morph.get("VerbForm", []) == ["Inf"] or doc[k].text.lower().endswith(("er", "ir", "re"))
+        )
 
     def _impersonal_cue(self, span: QuoteSpan, cue_words: str, at: int) -> Cue | None:
         """`« ... », est-il précisé`: an impersonal passive; the words are those of the source reported
