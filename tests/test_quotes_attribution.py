@@ -2292,7 +2292,7 @@ def test_a_name_apposed_to_a_long_role_phrase_is_a_person(nlp: Language) -> None
         ),
         (
             'Le maire était là. "Les soucis ont commencé vers 18 heures entre deux groupes. Nous avons '
-            'appelé la police." Près de 200 jeunes se sont mêlés à une bagarre. Un péplum de triste '
+            'appelé la police." Un péplum de triste '
             "facture qui ne serait d'ailleurs pas la seule nuisance causée par ces groupes, explique au "
             "quotidien une source policière.",
             "une source policière",
@@ -2551,3 +2551,28 @@ def test_words_between_a_quotation_and_its_cue(nlp: Language, cue: str, speaker:
         f"dossier », {cue}."
     )
     assert rule_speakers(analyse(nlp(text), None)) == [speaker]
+
+
+def test_an_opening_quotation_is_spoken_by_the_next_sentence_s_subject(nlp: Language) -> None:
+    from pipeline.quotes import analyse, rule_speakers
+
+    text = (
+        "« S'il y avait un problème, on faisait comment ? » Au micro de France 3, une mère de famille "
+        "revient sur sa mésaventure. Le 7 janvier, elle ressent les contractions."
+    )
+    assert rule_speakers(analyse(nlp(text), None)) == ["une mère de famille"]
+    # A subject that is no person says nothing; a quotation after other words is not the opening one
+    text = "« Nous ne céderons rien sur ce dossier. » Le Sénat a adopté le texte mardi."
+    assert rule_speakers(analyse(nlp(text), None)) == [None]
+    text = "Le texte passe mardi. « Nous ne céderons rien sur ce dossier. » Paul Martin a reçu les syndicats."
+    assert analyse(nlp(text), None).body_results[0].how != "next"
+
+
+def test_a_quotation_ending_on_a_question_mark_ends_its_sentence(nlp: Language) -> None:
+    from pipeline.quotes import analyse
+
+    text = "« On faisait comment ? » Au micro de France 3, une mère revient sur sa mésaventure."
+    ctx = analyse(nlp(text), None).body
+    assert ctx.sentence_index(text.index("Au micro")) == 1
+    text = "« On faisait comment ? » s'interroge une mère."
+    assert analyse(nlp(text), None).body.sentence_index(text.index("s'interroge")) == 0

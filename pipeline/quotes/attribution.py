@@ -693,6 +693,15 @@ class ArticleContext:
                 and text[after + 1].isupper()
             ):
                 starts.append(after + 1)
+            # `« ... on faisait comment ? » Au micro de France 3, ...`: the quotation ends its sentence
+            nxt = _skip(text, after, " \u00a0\u202f")
+            if (
+                text[s.open_at + 1 : s.close_at].rstrip(" \u00a0\u202f").endswith(("?", "!", ".", "…"))
+                and nxt < len(text)
+                and nxt > after
+                and text[nxt].isupper()
+            ):
+                starts.append(nxt)
         return sorted(set(starts))
 
     def sentence_of(self, at: int) -> tuple[int, int]:
@@ -3216,13 +3225,31 @@ class Attributor:
         if end >= len(self.text):
             return None
         start, stop = self.ctx.sentence_of(end)
-        for t in self.ctx.tokens_between(start, stop):
+        tokens = self.ctx.tokens_between(start, stop)
+        for t in tokens:
             if self.is_speech(t) and t.pos_ in {"VERB", "AUX"} and not t.text.lower().endswith("ant"):
                 subject = self._subject_of(t, start)
                 if subject and subject[0].lower() not in PRONOUNS:
                     return Cue("next", t.text, t.idx, subject[0], subject[1])
                 return None
-        return None
+        if self.text[: span.open_at].strip():
+            return None
+        # The article opens on the quotation, and the next sentence introduces who spoke it as its
+        # subject: `« S'il y avait un problème, on faisait comment ? » Au micro de France 3, une mère
+        # de famille revient sur sa mésaventure.`
+        root = next((t for t in tokens if t.dep_ == "ROOT" and t.pos_ in {"VERB", "AUX"}), None)
+        if root is None:
+            return None
+        head = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        if head is None or head.idx < start:
+            return None
+        human = head.ent_type_ == "PER" or (
+            head.pos_ == "NOUN" and head.text.lower() in ROLE_NOUNS | GROUP_NOUNS | _AGE_NOUNS.keys()
+        )
+        np = self._subject_of(root, start) if human else None
+        if np is None or np[0].lower() in PRONOUNS:
+            return None
+        return Cue("next", root.text, root.idx, np[0], np[1])
 
     def subject_cue(self, span: QuoteSpan, region_start: int) -> Cue | None:
         """A fragment embedded after the verb of a sentence whose subject is a person: that person."""
