@@ -2541,6 +2541,8 @@ def test_a_body_noun_is_the_body_named_before(nlp: Language, body: str, noun: st
         ("s'est contentée de répondre la préfecture", "la préfecture"),
         ("a cru bon d'ajouter la préfecture", "la préfecture"),
         ("a souhaité la préfecture", "la préfecture"),  # (`souhaiter` is itself a cue verb)
+        ("livre-t-elle à France 2", "Sophie Leroy"),  # any verb written inverted, listed or not
+        ("sourit-elle", "Sophie Leroy"),
     ],
 )
 def test_words_between_a_quotation_and_its_cue(nlp: Language, cue: str, speaker: str) -> None:
@@ -2576,3 +2578,24 @@ def test_a_quotation_ending_on_a_question_mark_ends_its_sentence(nlp: Language) 
     assert ctx.sentence_index(text.index("Au micro")) == 1
     text = "« On faisait comment ? » s'interroge une mère."
     assert analyse(nlp(text), None).body.sentence_index(text.index("s'interroge")) == 0
+
+
+def test_an_impersonal_inverted_verb_names_no_one(nlp: Language) -> None:
+    from pipeline.quotes import analyse
+
+    text = "Paul Martin a parlé lundi. « Nous ne céderons rien sur ce dossier », semble-t-il."
+    assert analyse(nlp(text), None).body_results[0].how != "after"
+
+
+def test_one_word_with_an_age_is_a_person_whatever_its_entity_label(nlp: Language) -> None:
+    from pipeline.quotes import analyse, rule_speakers
+
+    # `Pierre` is tagged MISC here: as a person, `il` is him and not Antoine, quoted before
+    text = (
+        "Antoine, de son côté, se réjouissait de sa première journée, mais en est revenu « un peu triste », "
+        "explique sa mère. Pierre, 17 ans, semble avoir trouvé une explication : « C'est la faute des "
+        "scientifiques chinois de l'école de Wuhan, ils n'aiment pas les bisous », croit-il savoir."
+    )
+    analysis = analyse(nlp(text), None)
+    assert "Pierre" in [p.text for p in analysis.body.persons]
+    assert rule_speakers(analysis)[-1] == "Pierre"

@@ -236,6 +236,12 @@ _MODALS = {
     "contentée", "contentés", "borné", "bornée", "fini", "finit", "aimait", "aime", "préféré", "préfère",
     "choisi", "pu", "dû", "cru", "jugé", "bon",
 }  # fmt: skip
+#: Verbs whose inverted `il` is impersonal (`», semble-t-il`, `», faut-il rappeler`): no speaker.
+_IMPERSONAL_VERBS = {
+    "faut", "fallait", "semble", "semblait", "paraît", "paraissait", "suffit", "reste", "restait", "agit",
+    "convient", "importe", "vaut", "valait", "s'agit", "y", "peut", "pouvait", "serait", "sera", "était",
+    "sait", "savait", "voit", "va", "allait",
+}  # fmt: skip
 _MODAL_PREPS = {"à", "de", "d'", "d’", "par"}
 _MONTHS = {
     "janvier",
@@ -475,6 +481,10 @@ def _with_determiner(before: str, name: str) -> str:
     return word + ("" if word.endswith(("'", "’")) else " ") + name
 
 
+#: An age in apposition after a name: `Pierre, 17 ans`, `X (84 ans)`.
+_AGE_AFTER = re.compile(r"\s*[,(]\s*(?:âgée?\s+de\s+)?\d{1,3}\s*ans\b")
+
+
 class ArticleContext:
     """Per-article indexes over a parsed body: tokens by offset, sentences, names and roles."""
 
@@ -516,6 +526,14 @@ class ArticleContext:
                 if cleaned is not None:
                     self.persons.append(cleaned)
             elif ent.label_ in {"ORG", "LOC", "MISC"}:
+                if len(ent) == 1 and (
+                    ent.text.lower() in FEMALE_NAMES | MALE_NAMES or _AGE_AFTER.match(self.text, ent.end_char)
+                ):
+                    # `Pierre, 17 ans, semble ...` tagged MISC: one word, a first name or with an age
+                    cleaned = self._clean_person(ent)
+                    if cleaned is not None:
+                        self.persons.append(cleaned)
+                        continue
                 named = self._person_after_role(ent)
                 if named is not None:
                     self.persons.append(named)
@@ -2793,6 +2811,15 @@ class Attributor:
             part = (m.group("part") or "").lower()
             cue_words = None
             if self.lex.lemma(verb) and verb not in {"a"}:
+                cue_words = m.group(0)[: m.end("clitic")]
+            elif (
+                "-" in rest[m.end("verb") : m.start("clitic")]
+                and verb not in _IMPERSONAL_VERBS
+                and verb not in AUXILIARIES | _MODALS | {"a", "avait", "aurait", "ont", "est"}
+                and re.fullmatch(r"[a-zàâçéèêëîïôûù'’]+", verb)
+            ):
+                # `», livre-t-elle`, `», illustre-t-il`: a verb written inverted right after the
+                # quotation reports it, whether or not the lexicon lists it
                 cue_words = m.group(0)[: m.end("clitic")]
             elif verb in AUXILIARIES or verb in {"a", "avait", "aurait", "ont", "est"} or verb in _MODALS:
                 # `a-t-il par ailleurs déclaré`, `a-t-elle pour sa part ajouté`: adverbial phrases;
