@@ -118,6 +118,29 @@ TEMPLATES = (
         "La préfecture",
     ),
     Template(
+        "colon-fronted",
+        _LEAD + "Dans un communiqué, la préfecture {pres} : « Nous ne céderons rien sur ce dossier. »",
+        "la préfecture",
+    ),
+    Template(
+        "colon-relative",
+        _LEAD + "La préfecture, qui gère le dossier depuis mars, {pres} : « Nous ne céderons rien sur ce "
+        "dossier. »",
+        "La préfecture",
+    ),
+    Template(
+        "et-de",
+        _LEAD
+        + "Sophie Leroy a reçu les syndicats mardi. Et {de} : « Nous ne céderons rien sur ce dossier. »",
+        "Sophie Leroy",
+    ),
+    Template(
+        "avant-de",
+        _LEAD + "Sophie Leroy a reçu les syndicats mardi, avant {de} : « Nous ne céderons rien sur ce "
+        "dossier. »",
+        "Sophie Leroy",
+    ),
+    Template(
         "before-object",
         _LEAD + "La préfecture {pres} une décision « prise dans l'urgence et sans concertation ».",
         "La préfecture",

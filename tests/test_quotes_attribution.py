@@ -2599,3 +2599,26 @@ def test_one_word_with_an_age_is_a_person_whatever_its_entity_label(nlp: Languag
     analysis = analyse(nlp(text), None)
     assert "Pierre" in [p.text for p in analysis.body.persons]
     assert rule_speakers(analysis)[-1] == "Pierre"
+
+
+@pytest.mark.parametrize("verb", ["déplore", "abonde", "lance"])
+def test_a_relative_clause_between_the_subject_and_its_cue(nlp: Language, verb: str) -> None:
+    from pipeline.quotes import analyse, rule_speakers
+
+    # The parser hangs the verb on the relative clause (or tags it as an adjective)
+    text = (
+        "Les aides seront « actualisées », rappelle Paul Martin. La préfecture, qui gère le dossier depuis "
+        f"mars, {verb} : « Nous ne céderons rien sur ce dossier. »"
+    )
+    assert rule_speakers(analyse(nlp(text), None)) == ["Paul Martin", "La préfecture"]
+
+
+@pytest.mark.parametrize("infinitive", ["d'ajouter", "de blaguer"])
+def test_a_narrative_infinitive_goes_on_with_the_sentence_before(nlp: Language, infinitive: str) -> None:
+    from pipeline.quotes import analyse, rule_speakers
+
+    text = (
+        "« A quoi bon ? », s'interroge Paul Martin. Sophie Leroy a reçu les syndicats mardi. "
+        f"Et {infinitive} : « Nous ne céderons rien sur ce dossier. »"
+    )
+    assert rule_speakers(analyse(nlp(text), None)) == ["Paul Martin", "Sophie Leroy"]

@@ -481,6 +481,11 @@ def _with_determiner(before: str, name: str) -> str:
     return word + ("" if word.endswith(("'", "’")) else " ") + name
 
 
+#: A sentence opening on a noun phrase and a relative clause between commas, before its verb:
+#: `La préfecture, qui gère le dossier depuis mars, ` (déplore).
+_RELATIVE_LEAD = re.compile(
+    r"\s*[^,;:«»“”\"]{2,80}?,\s+(?:qui|dont|que|qu['’]|où|lequel|laquelle)\b[^,;:«»“”\"]*,\s*$"
+)
 #: An age in apposition after a name: `Pierre, 17 ans`, `X (84 ans)`.
 _AGE_AFTER = re.compile(r"\s*[,(]\s*(?:âgée?\s+de\s+)?\d{1,3}\s*ans\b")
 
@@ -2569,6 +2574,16 @@ class Attributor:
             # `le comité mis en place par les autorités a estimé`: a conjugated verb parsed as an adverbial
             # clause of the participle before it shares that participle's subject
             heads.append(verb.head)
+        sentence_start = max(self.ctx.sentence_of(verb_start)[0], region_start)
+        if _RELATIVE_LEAD.match(self.text[sentence_start:verb_start]) and not any(
+            c.dep_ in SUBJECT_DEPS and c.i < verb.i for c in verb.children
+        ):
+            # `La préfecture, qui gère le dossier depuis mars, déplore :`, the verb parsed under the
+            # relative clause or as its noun's conjunct: the subject is the noun phrase opening the sentence
+            k = self.ctx.tok_at[_skip(self.text, sentence_start, " \u00a0\n")]
+            found = self._np_at(k) if k >= 0 else None
+            if found is not None and self._is_agent(found[0]):
+                return found
         for child in verb.children:
             if child.dep_ == "obl:agent" and child.i > verb.i and not self.ctx._in_quote(child.idx):
                 first = child.left_edge.i + (1 if child.left_edge.pos_ == "ADP" else 0)
@@ -3069,6 +3084,23 @@ class Attributor:
                 )
                 # `X, qui analyse une décision`: right after the relative pronoun, whatever its tag
                 or (t.text.islower() and t.i > 0 and t.doc[t.i - 1].text.lower() == "qui")
+                # `Et de blaguer :`, a narrative infinitive tagged as a noun
+                or (
+                    t.i >= 2
+                    and t.doc[t.i - 1].text.lower() in {"de", "d'", "d’"}
+                    and t.doc[t.i - 2].text.lower() == "et"
+                    and t.i + 1 < len(t.doc)
+                    and t.doc[t.i + 1].text == ":"
+                )
+                # `La préfecture, qui gère le dossier, abonde :`, tagged as an adjective after the comma
+                # closing a relative clause
+                or (
+                    t.pos_ in {"ADJ", "NOUN", "PROPN"}
+                    and t.text.islower()
+                    and t.i + 1 < len(t.doc)
+                    and t.doc[t.i + 1].text.lower() in _AFTER_A_VERB
+                    and _RELATIVE_LEAD.match(text[self.ctx.sentence_of(t.idx)[0] : t.idx]) is not None
+                )
                 # `, martelant que`, a present participle tagged as an adjective or a noun after a comma
                 or (
                     t.pos_ in {"ADJ", "NOUN"}
@@ -3118,6 +3150,12 @@ class Attributor:
                     )
                     if incise is not None and self.is_speech(incise):
                         subject = self._inverted_after_incise(incise, subject, for_participle=True) or subject
+            elif re.fullmatch(
+                r"\s*[Ee]t\s+(?:de\s+|d['’])", text[self.ctx.sentence_of(verb.idx)[0] : verb.idx]
+            ):
+                # `Et d'ajouter : « ... »`: the narrative infinitive goes on with the subject of the
+                # sentence before
+                subject = self._previous_subject(verb.idx)
             else:
                 subject = self._subject_of(verb, region_start)
             how = "before"
@@ -3171,6 +3209,24 @@ class Attributor:
                     if apposed is not None or opener is not None:
                         return Cue("colon", ":", region_start + len(stripped) - 1, np[0], np[1])
         return None
+
+    def _previous_subject(self, at: int) -> tuple[str, int] | None:
+        """The subject of the main verb of the sentence before the one holding `at`."""
+        start, _ = self.ctx.sentence_of(at)
+        if start == 0:
+            return None
+        prev_start, prev_end = self.ctx.sentence_of(start - 1)
+        tokens = self.ctx.tokens_between(prev_start, prev_end)
+        root = next((t for t in tokens if t.dep_ == "ROOT" and t.pos_ in {"VERB", "AUX"}), None)
+        head = next((c for c in root.children if c.dep_ in {"nsubj", "nsubj:pass"}), None) if root else None
+        if head is None or head.idx < prev_start:
+            return None
+        if head.pos_ == "PRON":
+            return (head.text, head.idx) if head.text.lower() in PRONOUNS else None
+        person = next((p for p in self.ctx.persons if p.start <= head.idx < p.end), None)
+        if person is not None:
+            return person.text, person.start  # (`Sophie` parsed apart from `Leroy`)
+        return self._np_at(max(head.left_edge.i, self._sentence_first_token(head)))
 
     def _anonymous_document(self, np: str) -> bool:
         """`un communiqué`, `le rapport`: a document named without its author is no source by itself.
