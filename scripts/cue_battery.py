@@ -151,6 +151,12 @@ TEMPLATES = (
         "La préfecture",
     ),
     Template(
+        "before-que-subordinate",
+        _LEAD + "Mais alors que la ministre Sophie Leroy est attendue samedi à Lyon, les syndicats ont {pp} "
+        "jeudi que la décision a été « prise dans l'urgence et sans concertation ».",
+        "les syndicats",
+    ),
+    Template(
         "before-person",
         _LEAD + "Sophie Leroy {pres} une décision « prise dans l'urgence et sans concertation ».",
         "Sophie Leroy",

@@ -2622,3 +2622,33 @@ def test_a_narrative_infinitive_goes_on_with_the_sentence_before(nlp: Language, 
         f"Et {infinitive} : « Nous ne céderons rien sur ce dossier. »"
     )
     assert rule_speakers(analyse(nlp(text), None)) == ["Paul Martin", "Sophie Leroy"]
+
+
+_MINISTER = "le ministre des Affaires étrangères Jean Dupont est attendu samedi au Mozambique"
+_MINISTRE = "la ministre Sophie Leroy est attendue samedi à Lyon"
+
+
+@pytest.mark.parametrize(
+    ("lead", "clause", "speaker"),
+    [
+        # the comma before the subject hangs on it: the noun phrase after it, not the clause before
+        (_MINISTER, "les Amis de la Terre ont souligné jeudi", "les Amis de la Terre"),
+        # `syndicats` parsed as a complement of `attendue`: the noun phrase opens the verb's clause
+        (_MINISTRE, "les syndicats ont condamné jeudi", "les syndicats"),
+    ],
+)
+def test_a_subject_after_a_subordinate_clause(nlp: Language, lead: str, clause: str, speaker: str) -> None:
+    from pipeline.quotes import analyse, rule_speakers
+
+    text = f"Mais alors que {lead}, {clause} que « des opérateurs français y développent de larges projets »."
+    assert rule_speakers(analyse(nlp(text), None)) == [speaker]
+
+
+def test_a_participle_after_avoir_tagged_as_a_proper_noun(nlp: Language) -> None:
+    from pipeline.quotes import analyse, rule_speakers
+
+    text = (
+        f"Mais alors que {_MINISTRE}, les syndicats ont tweeté jeudi que la décision a été « prise dans "
+        "l'urgence et sans concertation »."
+    )
+    assert rule_speakers(analyse(nlp(text), None)) == ["les syndicats"]

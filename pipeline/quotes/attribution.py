@@ -236,6 +236,8 @@ _MODALS = {
     "contentée", "contentés", "borné", "bornée", "fini", "finit", "aimait", "aime", "préféré", "préfère",
     "choisi", "pu", "dû", "cru", "jugé", "bon",
 }  # fmt: skip
+#: The forms of `avoir` before a past participle.
+_HAVE = {"a", "ont", "avait", "avaient", "aurait", "auraient", "aura", "auront", "eut", "avoir"}
 #: Verbs whose inverted `il` is impersonal (`», semble-t-il`, `», faut-il rappeler`): no speaker.
 _IMPERSONAL_VERBS = {
     "faut", "fallait", "semble", "semblait", "paraît", "paraissait", "suffit", "reste", "restait", "agit",
@@ -2572,7 +2574,12 @@ class Attributor:
             and not self.text[:verb_start].rstrip().endswith(",")  # `, a annoncé X`: an inverted incise
         ):
             # `le comité mis en place par les autorités a estimé`: a conjugated verb parsed as an adverbial
-            # clause of the participle before it shares that participle's subject
+            # clause of the participle before it shares that participle's subject; but not when a noun
+            # phrase after a comma opens its own clause (`Alors que X est attendu, les syndicats ont
+            # condamné`, `syndicats` parsed as a complement of `attendu`)
+            clause = self._clause_subject(verb, region_start)
+            if clause is not None and clause[1] > verb.head.idx:
+                return clause
             heads.append(verb.head)
         sentence_start = max(self.ctx.sentence_of(verb_start)[0], region_start)
         if _RELATIVE_LEAD.match(self.text[sentence_start:verb_start]) and not any(
@@ -2624,7 +2631,12 @@ class Attributor:
                         if near and low in {"celui", "celle", "ceux", "celles"}:
                             return self.text[child.idx : end + near.end()], child.idx  # `Celle` + `-ci`
                         return child.text, child.idx
-                    res = self._np_at(max(child.left_edge.i, self._sentence_first_token(child)))
+                    first = max(child.left_edge.i, self._sentence_first_token(child))
+                    while first < child.i and doc[first].is_punct:
+                        first += (
+                            1  # (`..., les Amis de la Terre ont souligné`: the comma hangs on the subject)
+                        )
+                    res = self._np_at(first)
                     incise = self._inverted_after_incise(h, res)
                     if incise is not None:
                         return incise
@@ -3084,6 +3096,13 @@ class Attributor:
                 )
                 # `X, qui analyse une décision`: right after the relative pronoun, whatever its tag
                 or (t.text.islower() and t.i > 0 and t.doc[t.i - 1].text.lower() == "qui")
+                # `les syndicats ont tweeté que`, a participle after `avoir` tagged as a proper noun
+                or (
+                    t.text.islower()
+                    and t.i > 0
+                    and t.doc[t.i - 1].text.lower() in _HAVE
+                    and t.text.lower().endswith(("é", "ée", "és", "ées", "i", "u", "it"))
+                )
                 # `Et de blaguer :`, a narrative infinitive tagged as a noun
                 or (
                     t.i >= 2
