@@ -11,7 +11,7 @@ extractor, and reports for each template how many verbs give the expected speake
 quotation. Failures list the verb, the speaker found and the passage.
 
 A second set of templates puts 50 speakers as the press names them (`Marine Le Pen`, `Xi Jinping`,
-`l'Élysée`, `le parquet de Paris`) into eight constructions, seven with a fixed verb.
+`l'Élysée`, `le parquet de Paris`) into ten constructions, seven with a fixed verb.
 
 It measures coverage of constructions, not accuracy on articles: the passages are clean and short.
 """
@@ -223,6 +223,12 @@ SUBJECT_TEMPLATES = (
     Template(
         "subject-pour",
         _LEAD + "Pour {s}, « la décision a été prise dans l'urgence et sans concertation ».",
+        "{s}",
+    ),
+    Template("subject-pour-colon", _LEAD + "Pour {s} : « Nous ne céderons rien sur ce dossier. »", "{s}"),
+    Template(
+        "subject-same-view",
+        _LEAD + "Même son de cloche chez {s}, qui ne cache pas sa colère : « Nous ne céderons rien. »",
         "{s}",
     ),
     Template(

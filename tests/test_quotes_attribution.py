@@ -2652,3 +2652,28 @@ def test_a_participle_after_avoir_tagged_as_a_proper_noun(nlp: Language) -> None
         "l'urgence et sans concertation »."
     )
     assert rule_speakers(analyse(nlp(text), None)) == ["les syndicats"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        (
+            "Même position pour Cécile Rilhac, citée comme co-présidente : « je ne quitterai pas mon groupe ».",
+            "Cécile Rilhac",
+        ),
+        ("Autre son de cloche chez la CGT, qui ne cache pas sa colère : « rien n'est réglé ».", "la CGT"),
+        ("Pour le syndicat : « rien n'est réglé ».", "le syndicat"),
+    ],
+)
+def test_a_source_named_by_pour_or_chez_before_a_colon(nlp: Language, sentence: str, speaker: str) -> None:
+    from pipeline.quotes import analyse, rule_speakers
+
+    text = "« Les aides seront actualisées », a déclaré Claire Pitollat. " + sentence
+    assert rule_speakers(analyse(nlp(text), None)) == ["Claire Pitollat", speaker]
+
+
+def test_selon_before_a_colon_relays_the_subject_s_words(nlp: Language) -> None:
+    from pipeline.quotes import analyse, rule_speakers
+
+    text = "M. Blair aurait répondu, selon l'Evening Standard de Londres : « Oui, bien sûr, mais cela n'arrivera pas »."
+    assert rule_speakers(analyse(nlp(text), None)) == ["Blair"]

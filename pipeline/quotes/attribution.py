@@ -236,6 +236,12 @@ _MODALS = {
     "contentée", "contentés", "borné", "bornée", "fini", "finit", "aimait", "aime", "préféré", "préfère",
     "choisi", "pu", "dû", "cru", "jugé", "bon",
 }  # fmt: skip
+#: `Même position pour X`, `Autre son de cloche chez X`: a sentence lead that makes X a source.
+_SAME_VIEW = re.compile(
+    r"(?:même|autre|tout autre)\s+(?:position|avis|analyse|constat|son de cloche|discours|ton|tonalité|"
+    r"réaction|sentiment|point de vue|message|inquiétude|colère|optimisme|prudence)",
+    re.IGNORECASE,
+)
 #: The forms of `avoir` before a past participle.
 _HAVE = {"a", "ont", "avait", "avaient", "aurait", "auraient", "aura", "auront", "eut", "avoir"}
 #: Verbs whose inverted `il` is impersonal (`», semble-t-il`, `», faut-il rappeler`): no speaker.
@@ -3046,15 +3052,20 @@ class Attributor:
                     return Cue("selon", rel.group(1), at, named.text, named.start)
         for m in re.finditer(
             # (also glued to the word before by a scraper: `par franceinfoSelon le secrétaire général,`)
-            r"(?:^|[,;:]\s*|\s|(?-i:(?<=[a-zà-ÿ])(?=Selon|D'après|D’après)))(selon|d'après|d’après|pour)\s+"
+            r"(?:^|[,;:]\s*|\s|(?-i:(?<=[a-zà-ÿ])(?=Selon|D'après|D’après)))(selon|d'après|d’après|pour|chez)\s+"
             # (`une rumeur selon laquelle X avait ...`: a relative clause, not a source)
-            r"(?!(?:lequel|laquelle|lesquels|lesquelles|qui|quoi)\b)([^,;:«»“”\"]{1,80}?)\s*,",
+            r"(?!(?:lequel|laquelle|lesquels|lesquelles|qui|quoi)\b)([^,;:«»“”\"]{1,80}?)\s*[,:]",
             region,
             re.IGNORECASE,
         ):
             word = m.group(1).lower()
+            if m.group(0).endswith(":") and word not in {"pour", "chez"}:
+                continue  # (`X aurait répondu, selon l'Evening Standard : « ... »`: X spoke, the paper relays)
             lead = text[region_start : region_start + m.start(1)].strip(" ,\u00a0")
-            if word == "pour" and len(lead.split()) > 1:
+            # (but `Même position pour X, ... : « ... »`, `Autre son de cloche chez X`)
+            if ((len(lead.split()) > 1 and word == "pour") or word == "chez") and not _SAME_VIEW.fullmatch(
+                lead
+            ):
                 continue
             k = self.ctx.tok_at[region_start + m.start(2)]
             np = self._np_at(k) if k >= 0 else None
