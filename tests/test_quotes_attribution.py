@@ -2543,6 +2543,7 @@ def test_a_body_noun_is_the_body_named_before(nlp: Language, body: str, noun: st
         ("a souhaité la préfecture", "la préfecture"),  # (`souhaiter` is itself a cue verb)
         ("livre-t-elle à France 2", "Sophie Leroy"),  # any verb written inverted, listed or not
         ("sourit-elle", "Sophie Leroy"),
+        ("tonne Mme Leroy", "Sophie Leroy"),  # (`tonne` and `Mme` tagged as nouns)
     ],
 )
 def test_words_between_a_quotation_and_its_cue(nlp: Language, cue: str, speaker: str) -> None:

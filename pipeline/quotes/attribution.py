@@ -2905,7 +2905,10 @@ class Attributor:
                 n == 0
                 and t.pos_ == "NOUN"
                 and nxt < len(self.ctx.doc)
-                and self.ctx.doc[nxt].pos_ in {"DET", "PROPN"}
+                and (
+                    self.ctx.doc[nxt].pos_ in {"DET", "PROPN"}
+                    or self.ctx.doc[nxt].text.lower() in HONORIFICS  # (`», tonne Mme Cabut`)
+                )
                 and self.ctx.doc[nxt].text.lower() not in {"de", "du", "des", "d'", "d’"}
             )  # `», alerte le magazine`: a verb tagged as a noun, its subject after it
             # (`a tenu à blaguer`: after a modal's preposition too)
