@@ -22,6 +22,7 @@ import argparse
 import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -303,17 +304,25 @@ def main(argv: list[str] | None = None) -> int:
     templates = tuple(
         t for t in TEMPLATES + SUBJECT_TEMPLATES if not args.template or t.name in args.template
     )
-    results = run(templates, verb_forms(load_lexicon()))
-    failures = [r for r in results if normalise_speaker(r[2]) != normalise_speaker(r[3])]
+    report(templates, run(templates, verb_forms(load_lexicon())), args.failures)
+    return 0
+
+
+def report(templates: tuple[Any, ...], results: list[Any], failures: bool) -> None:
+    """Print passages right per template and in all; with `failures`, each failing passage.
+
+    `results` are (template, what varies, speaker found, speaker expected, passage), as `run` returns
+    them here and in scripts/reference_battery.py.
+    """
+    wrong = [r for r in results if normalise_speaker(r[2]) != normalise_speaker(r[3])]
     for t in templates:
         runs = sum(1 for r in results if r[0] is t)
-        wrong = sum(1 for r in failures if r[0] is t)
-        print(f"{t.name:26s} {runs - wrong:4d} / {runs}")
-    print(f"{'all':26s} {len(results) - len(failures):4d} / {len(results)}")
-    if args.failures:
-        for t, word, speaker, _, text in failures:
+        failed = sum(1 for r in wrong if r[0] is t)
+        print(f"{t.name:26s} {runs - failed:4d} / {runs}")
+    print(f"{'all':26s} {len(results) - len(wrong):4d} / {len(results)}")
+    if failures:
+        for t, word, speaker, _, text in wrong:
             print(f"{t.name}\t{word}\t{speaker!r}\t{text}")
-    return 0
 
 
 if __name__ == "__main__":

@@ -22,8 +22,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from pipeline.evaluate import normalise_speaker
+from cue_battery import report
+
 from pipeline.nlp import load_spacy
 from pipeline.quotes import extract_quotes_batch
 
@@ -282,16 +284,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--template", nargs="*", help="only these templates (by name)")
     args = parser.parse_args(argv)
     templates = tuple(t for t in TEMPLATES if not args.template or t.name in args.template)
-    results = run(templates)
-    failures = [r for r in results if normalise_speaker(r[2]) != normalise_speaker(r[3])]
-    for t in templates:
-        runs = sum(1 for r in results if r[0] is t)
-        wrong = sum(1 for r in failures if r[0] is t)
-        print(f"{t.name:22s} {runs - wrong:4d} / {runs}")
-    print(f"{'all':22s} {len(results) - len(failures):4d} / {len(results)}")
-    if args.failures:
-        for t, word, speaker, _, text in failures:
-            print(f"{t.name}\t{word}\t{speaker!r}\t{text}")
+    report(templates, run(templates), args.failures)
     return 0
 
 

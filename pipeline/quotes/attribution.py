@@ -247,7 +247,7 @@ _HAVE = {"a", "ont", "avait", "avaient", "aurait", "auraient", "aura", "auront",
 #: Verbs whose inverted `il` is impersonal (`», semble-t-il`, `», faut-il rappeler`): no speaker.
 _IMPERSONAL_VERBS = {
     "faut", "fallait", "semble", "semblait", "paraît", "paraissait", "suffit", "reste", "restait", "agit",
-    "convient", "importe", "vaut", "valait", "s'agit", "y", "peut", "pouvait", "serait", "sera", "était",
+    "convient", "importe", "vaut", "valait", "s'agit", "peut", "pouvait", "serait", "sera", "était",
     "sait", "savait", "voit", "va", "allait",
 }  # fmt: skip
 _MODAL_PREPS = {"à", "de", "d'", "d’", "par"}
@@ -495,7 +495,7 @@ _RELATIVE_LEAD = re.compile(
     r"\s*[^,;:«»“”\"]{2,80}?,\s+(?:qui|dont|que|qu['’]|où|lequel|laquelle)\b[^,;:«»“”\"]*,\s*$"
 )
 #: An age in apposition after a name: `Pierre, 17 ans`, `X (84 ans)`.
-_AGE_AFTER = re.compile(r"\s*[,(]\s*(?:âgée?\s+de\s+)?\d{1,3}\s*ans\b")
+_AGE_AFTER = re.compile(r"\s*[,(]\s*(?:âgée?\s+de\s+)?(\d{1,3})\s*ans\b")
 
 
 class ArticleContext:
@@ -2034,7 +2034,7 @@ class ArticleContext:
         """The one person named before `at` with an age of that decade (`X, 84 ans`, `X (84 ans)`)."""
         found = set()
         for p in self.persons:
-            age = re.match(r"\s*[,(]\s*(?:âgée?\s+de\s+)?(\d{2,3})\s*ans\b", self.text[p.end : p.end + 30])
+            age = _AGE_AFTER.match(self.text, p.end)
             if 0 <= p.start < at and age and int(age.group(1)) // 10 * 10 == decade:
                 name = self.fullest_name(p.text)
                 if self._may_be(name, gender):
@@ -2638,10 +2638,9 @@ class Attributor:
                             return self.text[child.idx : end + near.end()], child.idx  # `Celle` + `-ci`
                         return child.text, child.idx
                     first = max(child.left_edge.i, self._sentence_first_token(child))
+                    # (`..., les Amis de la Terre ont souligné`: the comma hangs on the subject)
                     while first < child.i and doc[first].is_punct:
-                        first += (
-                            1  # (`..., les Amis de la Terre ont souligné`: the comma hangs on the subject)
-                        )
+                        first += 1
                     res = self._np_at(first)
                     incise = self._inverted_after_incise(h, res)
                     if incise is not None:
