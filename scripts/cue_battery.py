@@ -283,12 +283,22 @@ def run(templates: tuple[Template, ...], forms: dict[str, dict[str, str]]) -> li
     for t in templates:
         if t in SUBJECT_TEMPLATES:
             for subject in SUBJECTS:
-                capital = subject[:1].upper() + subject[1:]
-                items.append((t, subject, t.text.format(s=subject, S=capital), subject))
+                items.append((t, subject, t.text.format(s=subject, S=capital(subject)), subject))
         else:
             for lemma, f in forms.items():
                 if not t.reflexive or lemma in REFLEXIVE:
                     items.append((t, lemma, t.text.format(**f), t.speaker))
+    return speakers_found(items)
+
+
+def capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def speakers_found(items: list[tuple[Any, str, str, str]]) -> list[Any]:
+    """Run the extractor over the (template, what varies, passage, speaker expected) items: (template,
+    what varies, speaker found on the last quotation, speaker expected, passage) for each; also for
+    scripts/reference_battery.py."""
     found = extract_quotes_batch([(text, "") for _, _, text, _ in items], load_spacy())
     return [
         (t, word, quotes[-1].speaker if quotes else None, expected, text)

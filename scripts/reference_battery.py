@@ -24,10 +24,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from cue_battery import report
-
-from pipeline.nlp import load_spacy
-from pipeline.quotes import extract_quotes_batch
+from cue_battery import capital, report, speakers_found
 
 _WORDS = "« Nous ne céderons rien sur ce dossier »"
 _PARTIAL = "« la décision a été prise dans l'urgence »"
@@ -224,10 +221,6 @@ def _role_forms(roles: tuple[str, ...], gender: str) -> dict[str, str]:
     return {"bare": bare, "role": article + bare, "Role": (article + bare)[:1].upper() + (article + bare)[1:]}
 
 
-def _capital(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
 Item = tuple[Template, str, str, str]  # template, what varies, passage, expected speaker
 
 
@@ -261,7 +254,7 @@ def items(templates: tuple[Template, ...]) -> list[Item]:
                 out.append((t, name, text, name))
         else:
             for body, noun in BODIES:
-                out.append((t, f"{body} / {noun}", t.text.format(Body=_capital(body), noun=noun), body))
+                out.append((t, f"{body} / {noun}", t.text.format(Body=capital(body), noun=noun), body))
     return out
 
 
@@ -270,12 +263,7 @@ Result = tuple[Template, str, str | None, str, str]
 
 def run(templates: tuple[Template, ...]) -> list[Result]:
     """(template, what varies, speaker found on the last quotation, speaker expected, passage)."""
-    todo = items(templates)
-    found = extract_quotes_batch([(text, "") for _, _, text, _ in todo], load_spacy())
-    return [
-        (t, word, quotes[-1].speaker if quotes else None, expected, text)
-        for (t, word, text, expected), quotes in zip(todo, found, strict=True)
-    ]
+    return speakers_found(items(templates))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -3242,17 +3242,25 @@ class Attributor:
                         return Cue("colon", ":", region_start + len(stripped) - 1, np[0], np[1])
         return None
 
+    def _main_subject(self, start: int, end: int, deps: set[str]) -> tuple[Token, Token] | None:
+        """(root verb, subject token) of the sentence `start`..`end`: its first verb parsed as a root, and
+        that verb's subject (a child with one of `deps`) when it is inside the sentence."""
+        tokens = self.ctx.tokens_between(start, end)
+        root = next((t for t in tokens if t.dep_ == "ROOT" and t.pos_ in {"VERB", "AUX"}), None)
+        head = next((c for c in root.children if c.dep_ in deps), None) if root is not None else None
+        if root is None or head is None or head.idx < start:
+            return None
+        return root, head
+
     def _previous_subject(self, at: int) -> tuple[str, int] | None:
         """The subject of the main verb of the sentence before the one holding `at`."""
         start, _ = self.ctx.sentence_of(at)
         if start == 0:
             return None
-        prev_start, prev_end = self.ctx.sentence_of(start - 1)
-        tokens = self.ctx.tokens_between(prev_start, prev_end)
-        root = next((t for t in tokens if t.dep_ == "ROOT" and t.pos_ in {"VERB", "AUX"}), None)
-        head = next((c for c in root.children if c.dep_ in {"nsubj", "nsubj:pass"}), None) if root else None
-        if head is None or head.idx < prev_start:
+        main = self._main_subject(*self.ctx.sentence_of(start - 1), {"nsubj", "nsubj:pass"})
+        if main is None:
             return None
+        head = main[1]
         if head.pos_ == "PRON":
             return (head.text, head.idx) if head.text.lower() in PRONOUNS else None
         person = next((p for p in self.ctx.persons if p.start <= head.idx < p.end), None)
@@ -3352,12 +3360,10 @@ class Attributor:
         # The article opens on the quotation, and the next sentence introduces who spoke it as its
         # subject: `« S'il y avait un problème, on faisait comment ? » Au micro de France 3, une mère
         # de famille revient sur sa mésaventure.`
-        root = next((t for t in tokens if t.dep_ == "ROOT" and t.pos_ in {"VERB", "AUX"}), None)
-        if root is None:
+        main = self._main_subject(start, stop, {"nsubj"})
+        if main is None:
             return None
-        head = next((c for c in root.children if c.dep_ == "nsubj"), None)
-        if head is None or head.idx < start:
-            return None
+        root, head = main
         human = head.ent_type_ == "PER" or (
             head.pos_ == "NOUN" and head.text.lower() in ROLE_NOUNS | GROUP_NOUNS | _AGE_NOUNS.keys()
         )
