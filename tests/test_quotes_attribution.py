@@ -2678,3 +2678,80 @@ def test_selon_before_a_colon_relays_the_subject_s_words(nlp: Language) -> None:
 
     text = "M. Blair aurait répondu, selon l'Evening Standard de Londres : « Oui, bien sûr, mais cela n'arrivera pas »."
     assert rule_speakers(analyse(nlp(text), None)) == ["Blair"]
+
+
+# -- unfamiliar names, kin nouns, quotations that abut ----------------------------------------------
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # The NER tags an unfamiliar first name as a place or takes it into the organisation before it,
+        # and the surname alone as the person.
+        (
+            "« Ce contrat protégera les apprentis », a assuré le ministre de l'Économie Kwame Le Maire. "
+            "« Il entrera en vigueur en juin », a-t-il ajouté.",
+            "Kwame Le Maire",
+        ),
+        (
+            "Mais le bleu choisi par la ministre est « trop foncé », selon le député bruxellois Hiroshi "
+            "De Bock qui parle de « flamandisation » de la capitale et exige la « démission » de Albane "
+            "Grouwels.",
+            "Hiroshi De Bock",
+        ),
+        (
+            "« Nous sommes sur la ligne de front », lui a répondu samedi l'ancien secrétaire d'État de "
+            "François Hollande, Joachim Le Guen.",
+            "Joachim Le Guen",
+        ),
+    ],
+)
+def test_an_unfamiliar_first_name_before_a_surname_is_part_of_the_name(
+    nlp: Language, text: str, speaker: str
+) -> None:
+    from pipeline.quotes import analyse, rule_speakers
+
+    speakers = [s for s in rule_speakers(analyse(nlp(text), None)) if s]
+    assert speakers and set(speakers) == {speaker}
+
+
+def test_a_capitalised_preposition_makes_an_organisation_not_a_person(nlp: Language) -> None:
+    q = one(
+        nlp,
+        "Le porte-parole de Médecins Sans Frontières, Richard Veerman, a déclaré : « La situation reste "
+        "très mauvaise dans le pays ».",
+    )
+    assert q.speaker == "Richard Veerman"
+
+
+def test_a_subject_s_gender_from_its_participle_past_an_unfamiliar_first_name(nlp: Language) -> None:
+    from pipeline.quotes import analyse
+
+    a = analyse(nlp("Hiroshi Nakamura s'est retrouvé au cœur de la tourmente la semaine dernière."), None)
+    assert a.body._gender("Hiroshi Nakamura") == "m"
+
+
+def test_a_kin_noun_alone_is_not_the_person_just_named(nlp: Language) -> None:
+    q = run(
+        nlp,
+        "Nadia, née le 17 septembre par césarienne, pesait près de huit kilos. « Nous étions tous sous "
+        "le choc », a déclaré la mère.",
+    )
+    assert [x.speaker for x in q] == ["la mère"]
+
+
+def test_a_name_is_not_extended_to_the_phrase_it_completes(nlp: Language) -> None:
+    quotes = run(
+        nlp,
+        "L'ambassade des États-Unis à Nairobi a lancé une mise en garde contre des « extrémistes venus de "
+        "Somalie ». Les États-Unis disent craindre des attentats contre des « sites importants » du pays.",
+    )
+    assert quotes[-1].speaker == "Les États-Unis"
+
+
+def test_quotations_that_abut_share_the_cue_after_the_second(nlp: Language) -> None:
+    quotes = run(
+        nlp,
+        "Les grottes ont été découvertes en 2007. « Elles sont plus fraîches que la surface le jour ». "
+        "« Leur comportement thermique n'est pas aussi stable que celui des grandes grottes », selon Glen "
+        "Cushing, géologue.",
+    )
+    assert [q.speaker for q in quotes] == ["Glen Cushing", "Glen Cushing"]

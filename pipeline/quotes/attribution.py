@@ -584,11 +584,15 @@ class ArticleContext:
                 units.append([t])
             else:
                 return None
-        if units and units[0][0].text in _NOT_NAME_STARTS:
-            return None  # `le délégué général de La République En Marche`: `En Marche` is no person
+        if any(u[0].text in _NOT_NAME_STARTS for u in units):
+            # `le délégué général de La République En Marche`, `le porte-parole de Médecins Sans
+            # Frontières`: a capitalised preposition makes an organisation's name, not a person's
+            return None
         if not 2 <= len(units) <= 4 or (len(units) > 2 and before[-1:] == ["le"]):
             return None
         name = units[-2:]
+        if len(units) >= 3 and units[-2][0].text.lower() in NAME_PARTICLES:
+            name = units[-3:]  # `l'Économie Kwame Le Maire`: a particle opens the surname
         if len(units) <= 3 and ent.start > 0 and doc[ent.start - 1].ent_type_ in {"ORG", "MISC"}:
             # `le chef de l'OMS Tedros Adhanom Ghebreyesus`, the NER's two organisations: the one after the
             # organisation named is the person's whole name
@@ -813,6 +817,9 @@ class ArticleContext:
             kept.pop()  # `Andrew Edis QC`
         if not kept or (len(kept) == 1 and kept[0].text.lower() in NOT_NAMES):
             return None
+        first_name = self._first_name_before(kept)
+        if first_name is not None:
+            kept.insert(0, first_name)
         start, end = kept[0].idx, kept[-1].idx + len(kept[-1].text)
         # Scraped text glues a sentence or a heading to the name: `RTL.Mischa Aznavour`,
         # `EX-MINISTREManuel Valls`. The name starts after the glue.
@@ -843,6 +850,50 @@ class ArticleContext:
         ):
             subject = True
         return Mention(self.text[start:end], start, end, "PER", subject)
+
+    def _first_name_before(self, kept: list[Token]) -> Token | None:
+        """`Hiroshi` in `le député Hiroshi De Bock`, `Kwame` in `l'Économie Kwame Le Maire`: the first
+        name of a person the NER tagged by the surname alone.
+
+        The NER knows common first names; an unfamiliar one it tags as a place, a thing or a noun, or
+        takes into the organisation before it. A capitalised word right before a bare surname is then
+        the first name, unless it takes an article (`de l'Économie Le Maire`), is a role, a title or a
+        medium, or the article names it alone as a place or an organisation.
+        """
+        doc = self.doc
+        core = [
+            t
+            for t in kept
+            if t.text not in {"-", "‐"}
+            and not (t.i > 0 and doc[t.i - 1].text in {"-", "‐"})
+            and t.text.lower() not in NAME_PARTICLES
+        ]
+        if len(core) != 1 or kept[0].i == 0:
+            return None
+        t = doc[kept[0].i - 1]
+        low = t.text.lower()
+        if not (
+            t.whitespace_
+            and t.text[:1].isupper()
+            and t.text.replace("-", "").isalpha()
+            and not t.text.isupper()
+            and t.pos_ in {"PROPN", "NOUN", "X"}
+            and t.ent_type_ != "PER"
+        ):
+            return None
+        if (
+            low in HONORIFICS
+            or low in ROLE_NOUNS
+            or low in PRE_ADJ
+            or low in NOT_NAMES
+            or low in PLATFORMS
+            or low in _TOPIC_WORDS
+            or normalise(t.text) in MEDIA_NAMES
+            or (t.i > 0 and doc[t.i - 1].text.lower() in _ARTICLES)
+        ):
+            return None
+        alone = {e.text for e in self.ents if e.label_ in {"LOC", "ORG"} and len(e) == 1 and e.start != t.i}
+        return None if t.text in alone else t
 
     def fullest_name(self, name: str, at: int | None = None) -> str:
         """The fullest form of person `name` used in the article (first occurrence on ties).
@@ -1353,8 +1404,11 @@ class ArticleContext:
                 elif first_name in MALE_NAMES:
                     vote(person, "m", 2.5)
                 name_tokens = self.doc[first : last + 1]
+                outer = [t for t in name_tokens if not first <= t.head.i <= last or t.head.i == t.i]
+                # (`Hiroshi Nakamura s'est retrouvé`: an unfamiliar first name parsed as an adverb
+                # of the verb beside the surname, its subject)
                 root = next(
-                    (t for t in name_tokens if not first <= t.head.i <= last or t.head.i == t.i), None
+                    (t for t in outer if t.dep_ in {"nsubj", "nsubj:pass"}), outer[0] if outer else None
                 )
                 if root is None:
                     continue
@@ -1959,6 +2013,11 @@ class ArticleContext:
             gender = _DEFINITE_GENDER.get(det)
             if gender is None:
                 gender = self._mention_gender(mention, at)
+            if head in _KIN_NOUNS and _COMPLEMENT.search(mention) is None:
+                # `a déclaré la mère` right after `Nadia, née le 17 septembre`: a relative of the person
+                # just named, not that person; no apposition linked anyone to the noun (`la fille de
+                # l'ex-président` says whose, and may be resolved)
+                return self._fullest_description(mention, head, at)
             if head in ROLE_NOUNS:
                 person = self._salient_person(at, gender)
                 here = self.sentence_index(at)
@@ -2177,7 +2236,10 @@ class ArticleContext:
                 break
             if t.text.lower() != head or self._in_quote(t.idx):
                 continue
-            node = t.head if t.dep_ == "nmod" and t.head.dep_ in {"nsubj", "nsubj:pass"} else t
+            # (a name is never the complement of a fuller phrase: `Les États-Unis` is not `L'ambassade
+            # des États-Unis à Nairobi`)
+            climb = t.dep_ == "nmod" and t.head.dep_ in {"nsubj", "nsubj:pass"} and not t.text[:1].isupper()
+            node = t.head if climb else t
             inverted = (
                 node.i > node.head.i
                 and node.dep_ in {"obj", "appos", "nsubj"}
@@ -4000,15 +4062,21 @@ def _introduces_nobody(ctx: ArticleContext, start: int, end: int) -> bool:
 
 def _share_final_incise(ctx: ArticleContext, att: Attributor, results: list[Attribution]) -> None:
     """An incise closing a sentence reports all of it: in `en prenant en compte « A » et sur une « B »,
-    a annoncé X.`, A is X's too, when it has no cue of its own and nothing between A and B reports."""
+    a annoncé X.`, A is X's too, when it has no cue of its own and nothing between A and B reports;
+    so does one after quotations that follow each other with nothing but a full stop between them."""
     for n in range(len(results) - 2, -1, -1):
         r = results[n]
         sent_start, _ = ctx.sentence_of(r.span.open_at)
         if not r.is_quote or not (r.how == "" or (r.how == "continuation" and r.cue_at < sent_start)):
             continue
         later = results[n + 1]
+        # `« A ». « B », selon X.`: a quotation with no cue of its own that abuts the next one, only
+        # punctuation between them, is the same speaker's, though a full stop ends its sentence.
+        abutting = r.how == "" and not ctx.text[r.span.close_at + 1 : later.span.open_at].strip(
+            " \u00a0\u202f\n.!?…"
+        )
         if (
-            ctx.sentence_of(later.span.open_at)[0] != sent_start
+            (ctx.sentence_of(later.span.open_at)[0] != sent_start and not abutting)
             or not later.is_quote
             or later.how != "after"
             or not later.speaker
