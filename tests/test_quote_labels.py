@@ -144,3 +144,31 @@ def test_lists_are_loaded_and_normalised() -> None:
     assert "harcelement" in offences  # accents removed
     with pytest.raises(KeyError, match="no list"):
         label_list("nope")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "reason"),
+    [
+        ("La couche visible s'appelle la photosphère, ce qui signifie « boule de lumière ».", "gloss"),
+        ("En espagnol, « caro » signifie « cher ».", "word glossed"),
+        (
+            "Les enquêteurs ont récupéré deux enregistreurs de vol (ou « boîtes noires ») mercredi.",
+            "other name",
+        ),
+        ("Veillez à prononcer « r » autrement que « rr ».", "a letter or two"),
+    ],
+)
+def test_glosses_other_names_and_letters_are_labels(sentence: str, reason: str) -> None:
+    assert label(sentence) == reason
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Le juge lui a signifié « son placement en détention provisoire ».",
+        "« Cela ne signifie pas que nous renonçons », a déclaré le ministre.",
+        "Le maire a dit « non ».",
+    ],
+)
+def test_a_notification_a_sentence_or_a_word_with_a_source_is_no_gloss(sentence: str) -> None:
+    assert label(sentence) is None

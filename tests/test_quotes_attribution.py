@@ -2755,3 +2755,12 @@ def test_quotations_that_abut_share_the_cue_after_the_second(nlp: Language) -> N
         "Cushing, géologue.",
     )
     assert [q.speaker for q in quotes] == ["Glen Cushing", "Glen Cushing"]
+
+
+def test_the_subject_of_a_passive_description_is_not_its_speaker(nlp: Language) -> None:
+    from pipeline.quotes import analyse
+
+    a = analyse(
+        nlp("Les pluies de la nuit, tombées sur toute l'île, ont été décrites comme « bénéfiques »."), None
+    )
+    assert [(r.is_quote, r.speaker) for r in a.body_results] == [(False, None)]

@@ -3777,6 +3777,16 @@ def attribute_spans(
             found = att.subject_cue(span, sent_start)
             if found is not None:
                 cue = Cue("before", cue.cue, cue.cue_at, found.mention, found.mention_at)
+        if (
+            cue is not None
+            and cue.how == "before"
+            and cue.mention
+            and re.search(r"\b(?:comme|de|d['’])$", pre)
+            and _passive(ctx, cue.cue_at)
+        ):
+            # `Les précipitations ont été décrites comme « bénéfiques »`: the subject of a passive verb
+            # is what the words describe, not who said them
+            cue = None
         after_text = text[span.close_at + 1 : limit].strip(' \u00a0\u202f.!?…»”"')
         kind = quote_kind(quote, pre, after_text, interrupted, cue.how if cue else "")
         # speaker
@@ -3996,6 +4006,15 @@ def attribute_spans(
     else:
         _title_person(ctx, names_ctx, results)
     return results
+
+
+def _passive(ctx: ArticleContext, at: int) -> bool:
+    """Whether the verb at offset `at` is passive (`ont été décrites`, `sont considérées`)."""
+    k = ctx.tok_at[at] if 0 <= at < len(ctx.tok_at) else -1
+    if k < 0:
+        return False
+    verb = ctx.doc[k].head if ctx.doc[k].dep_.startswith("aux") else ctx.doc[k]  # (the cue opens on `ont`)
+    return any(c.dep_ == "aux:pass" for c in verb.children)
 
 
 def _title_person(title: ArticleContext, names: ArticleContext, results: list[Attribution]) -> None:

@@ -87,6 +87,14 @@ _TRAILING_QUOTED = re.compile(
 )
 
 
+#: A translation or definition right before the quotation (lowercase, accents removed: `_norm`).
+_GLOSS_BEFORE = re.compile(
+    r"(?:(?<!\ba )(?<!\bont )(?<!\bavait )\bsignifi(?:e|ent|ait|aient|ant)|\bveu(?:t|lent) dire|\bvoulant dire|\bdesign(?:e|ent|ant))(?: \w+)?$"
+)
+#: A quoted word that a definition follows (`« caro » signifie`).
+_GLOSSED_AFTER = re.compile(r"(?:signifi(?:e|ent|ait|aient)|veu(?:t|lent) dire|design(?:e|ent))\b")
+
+
 def _norm(text: str) -> str:
     """Lowercase, accents removed, typographic apostrophes and odd spaces made plain, spaces collapsed."""
     text = unicodedata.normalize("NFKD", text.replace("’", "'").replace("\u00a0", " ").replace("\u202f", " "))
@@ -204,6 +212,13 @@ def is_label(quote: str, before: str, after: str) -> str | None:
     pre = _norm(before.rstrip().rstrip(_MARKS))
     post = _norm(after.lstrip().lstrip(_MARKS))
 
+    if not _is_sentence(norm) and len(_words(norm)) <= 8:
+        if _GLOSS_BEFORE.search(pre):
+            return "gloss"  # `la photosphère, ce qui signifie « boule de lumière »`
+        if _GLOSSED_AFTER.match(post):
+            return "word glossed"  # `« caro » signifie « cher »`
+        if re.search(r"\(\s*(?:ou|soit)$", pre):
+            return "other name"  # `deux enregistreurs de vol (ou « boîtes noires »)`
     if _is_charge(norm) and (norm.startswith("pour ") or _charge_cue(pre)):
         return "legal charge"
     if _full("legal_terms", _strip_det(norm)):
@@ -242,4 +257,6 @@ def is_label(quote: str, before: str, after: str) -> str | None:
         and _alternation("document_types").match(_strip_det(norm))
     ):
         return "document type"
+    if len(re.sub(r"[^a-z]", "", norm)) <= 2 and not re.search(r"\d", norm):
+        return "a letter or two"  # `prononcer « r » et « rr »` (after the grades: `classé « G »`)
     return None
