@@ -2764,3 +2764,28 @@ def test_the_subject_of_a_passive_description_is_not_its_speaker(nlp: Language) 
         nlp("Les pluies de la nuit, tombées sur toute l'île, ont été décrites comme « bénéfiques »."), None
     )
     assert [(r.is_quote, r.speaker) for r in a.body_results] == [(False, None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "« Nous voterons contre ce texte », a déclaré la députée LREM Fatoumata Haddad.",
+            "Fatoumata Haddad",
+        ),
+        (
+            "Le procès débutera vendredi, a déclaré à l'AFP Berenike Wojcik, la fiancée turque de Khashoggi. "
+            "« Je serai également là », a-t-elle dit.",
+            "Berenike Wojcik",
+        ),
+    ],
+)
+def test_a_name_the_ner_joined_to_an_acronym_or_a_medium(nlp: Language, text: str, speaker: str) -> None:
+    assert [q.speaker for q in run(nlp, text)] == [speaker]
+
+
+def test_an_apposition_s_determiner_gives_a_gender(nlp: Language) -> None:
+    from pipeline.quotes import analyse
+
+    a = analyse(nlp("Le procès a été reporté, selon Berenike Wojcik, la fiancée du journaliste."), None)
+    assert a.body._gender("Berenike Wojcik") == "f"

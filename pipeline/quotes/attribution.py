@@ -146,6 +146,8 @@ def normalise(name: str) -> str:
 
 #: Media names the NER may take for persons, in `normalise` form.
 MEDIA_NAMES = frozenset(normalise(name) for name in wordlist("media_names"))
+#: News agencies and papers known by one word, before a person's name in one NER span (`l'AFP X Y`).
+_AGENCIES = frozenset({"afp", "ap", "reuters", "times", "ansa", "xinhua", "efe", "dpa"})
 
 
 def name_parts(name: str) -> list[str]:
@@ -547,7 +549,7 @@ class ArticleContext:
                     if cleaned is not None:
                         self.persons.append(cleaned)
                         continue
-                named = self._person_after_role(ent)
+                named = self._person_after_role(ent) or self._person_after_medium(ent)
                 if named is not None:
                     self.persons.append(named)
                     continue
@@ -603,6 +605,21 @@ class ArticleContext:
             doc[nxt].pos_ in {"AUX", "VERB"} or doc[nxt].text.lower() in {"s'", "se"}
         )
         return Mention(self.text[start:end], start, end, "PER", subject)
+
+    def _person_after_medium(self, ent: Span) -> Mention | None:
+        """`a déclaré à l'AFP Berenike Wojcik`, `le correspondant du Times Joachim Ferrand`: a medium's
+        name and the person's, taken by the NER as one organisation or place."""
+        for k in range(1, min(3, len(ent) - 2) + 1):
+            if normalise(ent[:k].text) not in MEDIA_NAMES | _AGENCIES:
+                continue
+            rest = list(ent[k:])
+            if 2 <= len(rest) <= 3 and all(
+                t.text[:1].isupper() and not t.text.isupper() and t.text.replace("-", "").isalpha()
+                for t in rest
+            ):
+                start, end = rest[0].idx, rest[-1].idx + len(rest[-1].text)
+                return Mention(self.text[start:end], start, end, "PER")
+        return None
 
     def _mark_speakers(self) -> None:
         """Set `subject`/`speaks` on person mentions from the parse (subject, inverted subject, apposition)."""
@@ -773,11 +790,21 @@ class ArticleContext:
     # -- names ---------------------------------------------------------------------------------
     def _clean_person(self, ent: Span) -> Mention | None:
         tokens = list(ent)
-        while tokens and (
-            tokens[0].text.lower() in HONORIFICS
-            or not tokens[0].text[:1].isupper()
-            or (tokens[0].text.lower() in _TOPIC_WORDS and len(tokens) > 1)
-            or (tokens[0].text.lower() in PLATFORMS and len(tokens) > 1)  # `sur Twitter Florian Klenk`
+        while (
+            tokens
+            and (
+                tokens[0].text.lower() in HONORIFICS
+                or not tokens[0].text[:1].isupper()
+                or (tokens[0].text.lower() in _TOPIC_WORDS and len(tokens) > 1)
+                or (tokens[0].text.lower() in PLATFORMS and len(tokens) > 1)  # `sur Twitter Florian Klenk`
+                or (  # `la députée LREM Fatoumata Haddad`: an acronym before a first name and a surname
+                    tokens[0].text.isupper()
+                    and tokens[0].text.isalpha()
+                    and len(tokens[0].text) >= 2
+                    and len(tokens) >= 3
+                    and all(t.text[:1].isupper() and not t.text.isupper() for t in tokens[1:3])
+                )
+            )
         ):
             tokens = tokens[1:]
         kept: list[Token] = []
@@ -1396,6 +1423,16 @@ class ArticleContext:
                         vote(person, "m", 3.0)
                     elif low in ROLE_NOUNS:
                         vote(person, _noun_gender(t), 2.0)
+                if (
+                    last + 3 < len(self.doc)
+                    and self.doc[last + 1].text == ","
+                    and self.doc[last + 2].text.lower() in {"le", "la", "un", "une"}
+                    and self.doc[last + 3].pos_ == "NOUN"
+                    and self.doc[last + 3].text.lower() not in _FIXED_GENDER_NOUNS
+                    and not self._names_someone(last + 3)
+                ):
+                    # `Berenike Wojcik, la fiancée turque de Khashoggi`: an apposition's determiner
+                    vote(person, "f" if self.doc[last + 2].text.lower() in {"la", "une"} else "m", 1.5)
                 # The parser's own gender on first names is too often wrong (`Rachida` Masc): a list of
                 # common first names gives it instead.
                 first_name = p.text.split()[0].lower() if len(p.text.split()) >= 2 else ""
@@ -1429,6 +1466,16 @@ class ArticleContext:
                 n: ("f" if v["f"] > v["m"] else "m") for n, v in votes.items() if v["f"] != v["m"]
             }
         return self._genders.get(name)
+
+    def _names_someone(self, k: int) -> bool:
+        """Whether the noun phrase going on from token k names a person (`par X, la candidate Y a`: the
+        description is Y's, not an apposition of X)."""
+        for t in self.doc[k : k + 8]:
+            if t.is_punct or t.pos_ in {"VERB", "AUX", "ADP"}:
+                return False  # (`la fiancée de Khashoggi`: a name in the complement)
+            if t.ent_type_ == "PER" or (t.pos_ == "PROPN" and t.text[:1].isupper()):
+                return True
+        return False
 
     def _antecedent(self, at: int, pronoun: str, previous: list[tuple[int, str | None]]) -> str | None:
         """The person a pronoun at `at` refers to: the latest quote speaker or person named as a subject."""
@@ -1494,7 +1541,16 @@ class ArticleContext:
             if resolved and (not human or fits(resolved)):
                 candidates.append((pos, resolved))
         if not candidates:
-            candidates = subjects
+            # (`a déclaré X, la fiancée de Y. « ... », a-t-elle dit`: a name in a complement is a poor
+            # antecedent when another is not in one)
+            free = [
+                (p.start, self.fullest_name(p.text))
+                for p in placed
+                if not re.search(
+                    r"(?:\b(?:de|du|des|chez)\s+|\bd['’]\s*)$", self.text[max(0, p.start - 5) : p.start]
+                )
+            ]
+            candidates = free or subjects
         if not candidates:
             titled = [p for p in self.persons if p.start < 0 and fits(self.fullest_name(p.text))]
             if titled:
