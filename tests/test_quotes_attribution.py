@@ -2789,3 +2789,12 @@ def test_an_apposition_s_determiner_gives_a_gender(nlp: Language) -> None:
 
     a = analyse(nlp("Le procès a été reporté, selon Berenike Wojcik, la fiancée du journaliste."), None)
     assert a.body._gender("Berenike Wojcik") == "f"
+
+
+def test_a_person_s_name_given_to_an_institution_is_no_person(nlp: Language) -> None:
+    q = one(
+        nlp,
+        "Le premier auteur de l'étude, Ousmane Poirier, de l'institut Max Planck en Allemagne, raconte "
+        "avoir découvert les empreintes par hasard. « Nous ne cherchions rien de tel », a-t-il dit.",
+    )
+    assert q.speaker == "Ousmane Poirier"

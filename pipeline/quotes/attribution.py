@@ -146,6 +146,8 @@ def normalise(name: str) -> str:
 
 #: Media names the NER may take for persons, in `normalise` form.
 MEDIA_NAMES = frozenset(normalise(name) for name in wordlist("media_names"))
+#: Nouns of institutions and places that take a person's name (`l'institut Max Planck`).
+_NAMED_AFTER_PERSONS = wordlist("named_after_persons")
 #: News agencies and papers known by one word, before a person's name in one NER span (`l'AFP X Y`).
 _AGENCIES = frozenset({"afp", "ap", "reuters", "times", "ansa", "xinhua", "efe", "dpa"})
 
@@ -856,6 +858,10 @@ class ArticleContext:
         if not glued and kept[0].i > 0 and self.doc[kept[0].i - 1].text.lower() in _ARTICLES:
             # French person names take no article: `de la Transition écologique`, `du Grand Paris`.
             self._not_persons.add(self.text[start:end])
+            return None
+        if not glued and kept[0].i > 0 and self.doc[kept[0].i - 1].text.lower() in _NAMED_AFTER_PERSONS:
+            # `l'institut Max Planck`, `le lycée Victor-Hugo`, `rue Jean-Jaurès`: a person's name given
+            # to an institution or a place
             return None
         # One word, hyphenated or not (`Bild`, `Marguerite-Bourgeoys`).
         one_word = all(t.text in {"-", "‐"} or self.doc[t.i - 1].text in {"-", "‐"} for t in kept[1:])
