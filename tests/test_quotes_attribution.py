@@ -2798,3 +2798,27 @@ def test_a_person_s_name_given_to_an_institution_is_no_person(nlp: Language) -> 
         "avoir découvert les empreintes par hasard. « Nous ne cherchions rien de tel », a-t-il dit.",
     )
     assert q.speaker == "Ousmane Poirier"
+
+
+def test_a_person_span_opening_on_the_article_of_a_title(nlp: Language) -> None:
+    from spacy.tokens import Span
+
+    from pipeline.quotes.attribution import ArticleContext
+
+    doc = nlp("Le Dr Kenji Vasseur dispense des soins gratuits.")
+    person = ArticleContext(doc, [])._clean_person(Span(doc, 0, 4, label="PER"))  # as the NER tagged it
+    assert person is not None and person.text == "Kenji Vasseur"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Présent à Aulnat, le député communiste du Puy-de-Dôme Cyprien Aït-Ahmed a regretté que « le "
+            "manque d'égalité des chances soit récurrent » depuis des années.",
+            "Cyprien Aït-Ahmed",
+        ),
+    ],
+)
+def test_a_name_cut_at_a_hyphen_by_the_ner(nlp: Language, text: str, speaker: str) -> None:
+    assert [q.speaker for q in run(nlp, text)] == [speaker]

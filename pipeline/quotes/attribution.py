@@ -602,7 +602,10 @@ class ArticleContext:
             # organisation named is the person's whole name
             name = units
         start, end = name[0][0].idx, name[-1][-1].idx + len(name[-1][-1].text)
-        nxt = name[-1][-1].i + 1
+        glued = re.match(r"[-‐][A-ZÀ-Þ][\w'’]+", self.text[end : end + 40])
+        if glued:
+            end += glued.end()  # `Puy-de-Dôme Cyprien Aït` + `-Ahmed`, cut by the NER
+        nxt = self.tok_at[end - 1] + 1
         subject = nxt < len(doc) and (
             doc[nxt].pos_ in {"AUX", "VERB"} or doc[nxt].text.lower() in {"s'", "se"}
         )
@@ -799,6 +802,11 @@ class ArticleContext:
                 or not tokens[0].text[:1].isupper()
                 or (tokens[0].text.lower() in _TOPIC_WORDS and len(tokens) > 1)
                 or (tokens[0].text.lower() in PLATFORMS and len(tokens) > 1)  # `sur Twitter Florian Klenk`
+                or (  # `Le Dr Kenji Vasseur` opening a sentence: the article before the title
+                    tokens[0].text.lower() in {"le", "la"}
+                    and len(tokens) > 2
+                    and tokens[1].text.lower().rstrip(".") in HONORIFICS
+                )
                 or (  # `la députée LREM Fatoumata Haddad`: an acronym before a first name and a surname
                     tokens[0].text.isupper()
                     and tokens[0].text.isalpha()
