@@ -2822,3 +2822,12 @@ def test_a_person_span_opening_on_the_article_of_a_title(nlp: Language) -> None:
 )
 def test_a_name_cut_at_a_hyphen_by_the_ner(nlp: Language, text: str, speaker: str) -> None:
     assert [q.speaker for q in run(nlp, text)] == [speaker]
+
+
+def test_a_title_makes_a_person_of_any_entity(nlp: Language) -> None:
+    quotes = run(
+        nlp,
+        "Médecin urgentiste de l'hôpital Bellevue à Manhattan, le Dr Inaya Aït-Ahmed a dénoncé les méthodes "
+        "de certains hôpitaux. « C'est du pillage ! », a-t-elle lancé.",
+    )
+    assert [q.speaker for q in quotes] == ["Inaya Aït-Ahmed"]

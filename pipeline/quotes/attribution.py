@@ -543,10 +543,16 @@ class ArticleContext:
                 if cleaned is not None:
                     self.persons.append(cleaned)
             elif ent.label_ in {"ORG", "LOC", "MISC"}:
-                if len(ent) == 1 and (
-                    ent.text.lower() in FEMALE_NAMES | MALE_NAMES or _AGE_AFTER.match(self.text, ent.end_char)
+                titled = len(ent) >= 2 and ent[0].text.lower().rstrip(".") in HONORIFICS
+                if titled or (
+                    len(ent) == 1
+                    and (
+                        ent.text.lower() in FEMALE_NAMES | MALE_NAMES
+                        or _AGE_AFTER.match(self.text, ent.end_char)
+                    )
                 ):
-                    # `Pierre, 17 ans, semble ...` tagged MISC: one word, a first name or with an age
+                    # `le Dr Inaya Aït-Ahmed` tagged MISC: a title makes a person
+                    # (`Pierre, 17 ans, semble ...` tagged MISC: one word, a first name or with an age)
                     cleaned = self._clean_person(ent)
                     if cleaned is not None:
                         self.persons.append(cleaned)
