@@ -168,6 +168,7 @@ def test_glosses_other_names_and_letters_are_labels(sentence: str, reason: str) 
         "Le juge lui a signifié « son placement en détention provisoire ».",
         "« Cela ne signifie pas que nous renonçons », a déclaré le ministre.",
         "Le maire a dit « non ».",
+        "« OK », a répondu le ministre.",
     ],
 )
 def test_a_notification_a_sentence_or_a_word_with_a_source_is_no_gloss(sentence: str) -> None:

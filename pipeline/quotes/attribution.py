@@ -149,7 +149,7 @@ MEDIA_NAMES = frozenset(normalise(name) for name in wordlist("media_names"))
 #: Nouns of institutions and places that take a person's name (`l'institut Max Planck`).
 _NAMED_AFTER_PERSONS = wordlist("named_after_persons")
 #: News agencies and papers known by one word, before a person's name in one NER span (`l'AFP X Y`).
-_AGENCIES = frozenset({"afp", "ap", "reuters", "times", "ansa", "xinhua", "efe", "dpa"})
+_AGENCIES = frozenset(normalise(name) for name in wordlist("agencies"))
 
 
 def name_parts(name: str) -> list[str]:

@@ -257,6 +257,7 @@ def is_label(quote: str, before: str, after: str) -> str | None:
         and _alternation("document_types").match(_strip_det(norm))
     ):
         return "document type"
-    if len(re.sub(r"[^a-z]", "", norm)) <= 2 and not re.search(r"\d", norm):
-        return "a letter or two"  # `prononcer « r » et « rr »` (after the grades: `classé « G »`)
+    if len(re.sub(r"[^a-z]", "", norm)) <= 2 and not re.search(r"\d", norm) and quote.strip().islower():
+        # `prononcer « r » et « rr »` (after the grades: `classé « G »`; `« OK », a-t-il dit` is said)
+        return "a letter or two"
     return None
