@@ -35,7 +35,7 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from pipeline.quotes.lexicon import wordlist  # noqa: E402
+from pipeline.quotes.lexicon import offices, wordlist  # noqa: E402
 
 #: First names of the development sets' speakers missing from the word lists, by gender.
 _MORE_FEMALE = (
@@ -120,11 +120,7 @@ POOLS: dict[str, dict[str, list[str]]] = {
 
 def office_holders() -> set[str]:
     """Surnames of `offices.txt` holders, lowercase."""
-    names = set()
-    for line in (ROOT / "pipeline" / "quotes" / "offices.txt").read_text(encoding="utf-8").splitlines():
-        if line.count(" / ") == 2:
-            names.add(line.split(" / ")[1].strip().lower())
-    return names
+    return {holder.last.lower() for office in offices() for holder in office.holders}
 
 
 def person(speaker: str, holders: set[str]) -> tuple[str, str, str] | None:

@@ -878,7 +878,7 @@ class ArticleContext:
             # to an institution or a place
             return None
         # One word, hyphenated or not (`Bild`, `Marguerite-Bourgeoys`).
-        one_word = all(t.text in {"-", "‐"} or self.doc[t.i - 1].text in {"-", "‐"} for t in kept[1:])
+        one_word = not _word_starts(kept[1:])
         if one_word and not glued and kept[0].i > 0:
             prev = self.doc[kept[0].i - 1]
             low = prev.text.lower()
@@ -908,13 +908,7 @@ class ArticleContext:
         medium, or the article names it alone as a place or an organisation.
         """
         doc = self.doc
-        core = [
-            t
-            for t in kept
-            if t.text not in {"-", "‐"}
-            and not (t.i > 0 and doc[t.i - 1].text in {"-", "‐"})
-            and t.text.lower() not in NAME_PARTICLES
-        ]
+        core = [t for t in _word_starts(kept) if t.text.lower() not in NAME_PARTICLES]
         if len(core) != 1 or kept[0].i == 0:
             return None
         t = doc[kept[0].i - 1]
@@ -4082,6 +4076,13 @@ def attribute_spans(
     else:
         _title_person(ctx, names_ctx, results)
     return results
+
+
+def _word_starts(tokens: list[Token]) -> list[Token]:
+    """The tokens that open a word of a name: `Aït` in `Aït` `-` `Ahmed`, not the hyphen or `Ahmed`."""
+    return [
+        t for t in tokens if t.text not in {"-", "‐"} and not (t.i > 0 and t.doc[t.i - 1].text in {"-", "‐"})
+    ]
 
 
 def _passive(ctx: ArticleContext, at: int) -> bool:
