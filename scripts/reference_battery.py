@@ -7,9 +7,13 @@ resolved to. It introduces a person (or an organisation) and someone else of the
 does not speak, then quotes the first through a description (`a déclaré l'avocate`, `selon le
 préfet`), a pronoun (`a-t-elle ajouté`, `selon lui`), a surname (`a déclaré Mme Le Pen`) or a bare
 continuation, and reports for each template how many of its passages give the person introduced.
+The `unnamed` templates quote, after a named official, someone the article never names (`un
+riverain`, `une salariée`) through the same kinds of reference: the speaker is the first, fullest
+description (guideline §4.1), not the official.
 
 Role templates run over 60 role nouns, masculine and feminine; person templates over 30 people as the
-press names them; organisation templates over 16 bodies and the noun an article would use for each.
+press names them; organisation templates over 16 bodies and the noun an article would use for each; unnamed
+templates over 24 nouns, masculine and feminine.
 The passages are short and clean: the figures measure coverage of constructions, not accuracy on
 articles.
 """
@@ -82,6 +86,21 @@ BODIES = (
 )  # fmt: skip
 
 
+#: Nouns for people the press quotes without naming them, as (masculine, feminine).
+UNNAMED = (
+    ("riverain", "riveraine"), ("habitant", "habitante"), ("manifestant", "manifestante"),
+    ("commerçant", "commerçante"), ("salarié", "salariée"), ("voisin", "voisine"),
+    ("passant", "passante"), ("étudiant", "étudiante"), ("retraité", "retraitée"),
+    ("agriculteur", "agricultrice"), ("enseignant", "enseignante"), ("infirmier", "infirmière"),
+    ("client", "cliente"), ("électeur", "électrice"), ("militant", "militante"),
+    ("policier", "policière"), ("chauffeur", "conductrice"), ("ouvrier", "ouvrière"),
+    ("automobiliste",), ("bénévole",), ("syndicaliste",), ("médecin",), ("témoin",), ("touriste",),
+)  # fmt: skip
+
+#: The named official who speaks first in the `unnamed` passages, of the unnamed person's gender.
+OFFICIAL = {"m": ("Le maire Jean Dupont", "il"), "f": ("La maire Anne Martin", "elle")}
+
+
 @dataclass(frozen=True)
 class Template:
     name: str
@@ -89,10 +108,13 @@ class Template:
     #: {bare} `maire`, {pron} il/elle, {stress} lui/elle, {hon} M./Mme, {surname}; for bodies {body},
     #: {Body} and {noun}.
     text: str
-    kind: str  # "role", "person" or "body"
+    kind: str  # "role", "person", "body" or "unnamed"
+    #: For `unnamed`: the expected speaker, from {indef} `un riverain` (the first, fullest description).
+    expected: str = "{indef}"
 
 
 _INTRO = "{name}, {bare} à Lyon, a présenté le projet mardi. {other} n'a pas souhaité réagir. "
+_OFFICIAL = "{official} a présenté le projet mardi. « Les aides seront actualisées », a-t-{opron} déclaré. "
 TEMPLATES = (
     Template("role-after", _INTRO + _WORDS + ", a déclaré {role}.", "role"),
     Template("role-after-present", _INTRO + _WORDS + ", estime {role}.", "role"),
@@ -198,6 +220,45 @@ TEMPLATES = (
         + ", a déclaré {surname}.",
         "person",
     ),
+    # A named official speaks, then someone the article never names (guideline §4.1: the first,
+    # fullest description): {official} `Le maire Jean Dupont`, {opron} his pronoun, {indef} `un
+    # riverain`, {Indef}, {definite} `le riverain`, {pron}, {e} the participle's agreement.
+    Template("unnamed-after", _OFFICIAL + _WORDS + ", affirme {indef}.", "unnamed"),
+    Template(
+        "unnamed-pronoun",
+        _OFFICIAL + "{Indef}, venu{e} de Lyon, n'est pas d'accord. " + _WORDS + ", dit-{pron}.",
+        "unnamed",
+    ),
+    Template(
+        "unnamed-definite",
+        _OFFICIAL + "{Indef} regarde la scène de loin. " + _WORDS + ", s'inquiète {definite}.",
+        "unnamed",
+    ),
+    Template(
+        "unnamed-continuation",
+        _OFFICIAL + _WORDS + ", affirme {indef}. « Personne ne nous a consultés. »",
+        "unnamed",
+    ),
+    Template(
+        "unnamed-colon", _OFFICIAL + "{Indef} proteste : « Nous ne céderons rien sur ce dossier. »", "unnamed"
+    ),
+    Template(
+        "unnamed-pronoun-after-quote",
+        _OFFICIAL + "« Les travaux ont trop duré », regrette {indef}. " + _WORDS + ", ajoute-t-{pron}.",
+        "unnamed",
+    ),
+    Template(
+        "unnamed-interviewed",
+        _OFFICIAL + "Interrogé{e} par l'AFP, {indef} raconte : « Nous ne céderons rien sur ce dossier. »",
+        "unnamed",
+    ),
+    Template(
+        "unnamed-complement",
+        _OFFICIAL + _WORDS + ", affirme {indef} du quartier.",
+        "unnamed",
+        "{indef} du quartier",
+    ),
+    Template("unnamed-selon", _OFFICIAL + "Selon {indef}, " + _PARTIAL + ".", "unnamed"),
     Template(
         "body-after",
         "{Body} a publié un communiqué mardi. Paul Martin n'a pas souhaité réagir. "
@@ -252,6 +313,23 @@ def items(templates: tuple[Template, ...]) -> list[Item]:
                     bare="avocat" if gender == "m" else "avocate",
                 )
                 out.append((t, name, text, name))
+        elif t.kind == "unnamed":
+            for nouns in UNNAMED:
+                for gender in ("m", "f"):
+                    bare = nouns[0] if gender == "m" or len(nouns) == 1 else nouns[1]
+                    indef = ("un " if gender == "m" else "une ") + bare
+                    vowel = bare[:1] in "aeiouyéèêh"
+                    definite = ("l'" if vowel else "le " if gender == "m" else "la ") + bare
+                    official, opron = OFFICIAL[gender]
+                    forms = {"indef": indef, "Indef": capital(indef), "definite": definite}
+                    text = t.text.format(
+                        official=official,
+                        opron=opron,
+                        pron="il" if gender == "m" else "elle",
+                        e="" if gender == "m" else "e",
+                        **forms,
+                    )
+                    out.append((t, indef, text, t.expected.format(**forms)))
         else:
             for body, noun in BODIES:
                 out.append((t, f"{body} / {noun}", t.text.format(Body=capital(body), noun=noun), body))

@@ -84,3 +84,31 @@ def test_reference_templates_give_the_person_introduced(references) -> None:
     results = references.run(templates)
     wrong = [(t.name, word, speaker) for t, word, speaker, expected, _ in results if speaker != expected]
     assert not wrong
+
+
+def test_unnamed_passages_expect_the_first_description(references) -> None:
+    templates = tuple(t for t in references.TEMPLATES if t.kind == "unnamed")
+    todo = references.items(templates)
+    assert len(todo) == len(templates) * 2 * len(references.UNNAMED)
+    by = {(t.name, word): (text, expected) for t, word, text, expected in todo}
+    text, expected = by[("unnamed-definite", "une riveraine")]
+    assert expected == "une riveraine" and text.startswith("La maire Anne Martin a présenté")
+    assert "Une riveraine regarde" in text and text.endswith("s'inquiète la riveraine.")
+    text, expected = by[("unnamed-pronoun", "un habitant")]
+    assert "Un habitant, venu de Lyon," in text and text.endswith("dit-il.") and expected == "un habitant"
+    assert by[("unnamed-definite", "un étudiant")][0].endswith("s'inquiète l'étudiant.")
+    assert by[("unnamed-complement", "un témoin")][1] == "un témoin du quartier"
+
+
+@NEEDS_SPACY
+def test_unnamed_templates_give_the_unnamed_person(references) -> None:
+    templates = tuple(t for t in references.TEMPLATES if t.name in {"unnamed-pronoun", "unnamed-definite"})
+    results = references.run(templates)
+    from pipeline.evaluate import normalise_speaker
+
+    wrong = [
+        (t.name, word, speaker)
+        for t, word, speaker, expected, _ in results
+        if normalise_speaker(speaker) != normalise_speaker(expected)
+    ]
+    assert not wrong

@@ -299,8 +299,14 @@ _DETERMINER_GENDER = {**_DEFINITE_GENDER, "du": "m", "un": "m", "une": "f"}
 
 
 def _determiner_gender(np: str) -> str | None:
-    """'m' or 'f' when the noun phrase's determiner shows its gender (`le parquet`, `la CGT`), else None."""
-    first = np.split()[0].lower() if np.split() else ""
+    """'m' or 'f' when the noun phrase's determiner shows its gender (`le parquet`, `la CGT`, `sa
+    voisine`, `son voisin` but not `son amie`), else None."""
+    words = np.lower().split()
+    first = words[0] if words else ""
+    if first == "sa":
+        return "f"
+    if first == "son" and len(words) > 1 and words[1][:1] not in "aeiouyéèêàâîïôh":
+        return "m"
     return _DETERMINER_GENDER.get(first)
 
 
@@ -1088,6 +1094,24 @@ class ArticleContext:
                 continue
             if t.text in STOP_NP or self._in_quote(t.idx) or low in {"qui", "que", "qu'", "dont", "lors"}:
                 break
+            if (
+                not seen_head
+                and low in ROLE_NOUNS
+                and t.pos_ in {"ADJ", "VERB", "AUX"}
+                and k > start
+                and doc[k - 1].pos_ == "DET"
+            ):
+                seen_head = True  # `Un étudiant` (ADJ) `proteste`, `un passant` (AUX): the noun
+                end = k
+                k += 1
+                continue
+            if (
+                seen_head
+                and k + 1 < len(doc)
+                and doc[k + 1].text == ":"
+                and self.lexicon.lemma(low) is not None
+            ):
+                break  # `Un étudiant proteste :` with the verb tagged as a noun
             if t.pos_ in {"DET", "NUM"} or (t.pos_ == "ADJ" and not seen_head):
                 if t.pos_ == "ADJ":
                     last_adj = k
@@ -1376,14 +1400,24 @@ class ArticleContext:
                     and t.dep_ in {"nsubj", "obj", "appos", "nsubj:pass"}
                     and self.lexicon.lemma(t.head.text) is not None
                 )
-                if not (t.dep_ in {"nsubj", "nsubj:pass"} or inverted) or self._in_quote(t.idx):
+                human = low in ROLE_NOUNS or low in _AGE_NOUNS  # (`l'octogénaire espère`)
+                # (`Un passant regarde la scène`, `Un commerçant, venu de Lyon, n'est pas d'accord`
+                # with the noun parsed as an auxiliary or an oblique: a person opening the sentence)
+                opening = (
+                    human
+                    and t.i > 0
+                    and t.doc[t.i - 1].pos_ == "DET"
+                    and self.sentence_of(t.doc[t.i - 1].idx)[0] == t.doc[t.i - 1].idx
+                )
+                if not (t.dep_ in {"nsubj", "nsubj:pass"} or inverted or opening) or self._in_quote(t.idx):
                     continue
                 if low in DOCUMENT_NOUNS:
                     continue
-                human = low in ROLE_NOUNS or low in _AGE_NOUNS  # (`l'octogénaire espère`)
                 if not human and low not in ORG_NOUNS:
                     continue
                 det = [c for c in t.children if c.dep_ == "det" and c.i < t.i]
+                if opening and not det:
+                    det = [t.doc[t.i - 1]]
                 if not det or det[0].text.lower() not in {
                     "le",
                     "la",
@@ -1394,8 +1428,13 @@ class ArticleContext:
                     "ce",
                     "cet",
                     "cette",
+                    "son",
+                    "sa",
+                    "leur",
                 }:
                     continue
+                if det[0].text.lower() in {"son", "sa", "leur"} and not human:
+                    continue  # (`Sa voisine, elle, est plus inquiète`, but `son organisation` is whose)
                 span = self.noun_phrase(det[0].i)
                 if span is not None:
                     found.append((span[0], self.text[span[0] : span[1]], human))
@@ -1598,7 +1637,10 @@ class ArticleContext:
                     and recent[-1][0] < pos < at
                     and here - self.sentence_index(pos) <= 1
                     and k >= 0
-                    and self.doc[k].head.dep_ in {"nsubj", "nsubj:pass"}  # (not `défendre le chef de l'État`)
+                    and (
+                        self.doc[k].head.dep_ in {"nsubj", "nsubj:pass"}  # (not `défendre le chef de l'État`)
+                        or self.sentence_of(pos)[0] == pos  # (opening the sentence, whatever its parse)
+                    )
                 ):
                     # `le septuagénaire a clamé son innocence. « ... », a-t-il assuré`: a person
                     # described as the subject since the last speaker
@@ -2076,6 +2118,11 @@ class ArticleContext:
                     # `s'insurge le père` after `raconte le père de famille`: the unnamed speaker met
                     # before with the same noun, not the article's main named person
                     return sp
+            introduced = self._introduced_unnamed(head, at)
+            if introduced is not None:
+                # `s'inquiète le riverain` after `Un riverain regarde la scène`: the person the article
+                # introduced with that noun and never named, in their first words (guideline §4.1)
+                return introduced
             # An unlinked role (`la maire`, `le chercheur marseillais`) is the person the article is
             # most about, of the role's gender when the determiner or the noun says it. (Preferring the
             # latest quoted speaker instead spread earlier pronoun errors on unseen articles.)
@@ -2154,6 +2201,27 @@ class ArticleContext:
             if groups:
                 return groups[-1][1]
         return fuller
+
+    def _introduced_unnamed(self, head: str, at: int) -> str | None:
+        """The noun phrase that first brought in, before `at`, someone unnamed with noun `head`
+        (`un riverain`, `une salariée de l'usine`), or None; None too when a person first named after
+        it may be them (`Une octogénaire de Lannion ... raconte Germaine Le Luyer, 84 ans`)."""
+        for t in self.doc:
+            if t.idx >= at:
+                break
+            if t.text.lower() != head or t.i == 0 or self._in_quote(t.idx):
+                continue
+            det = self.doc[t.i - 1]  # (`Un passant` is tagged an auxiliary, `Un manifestant` an adjective)
+            if det.text.lower() not in {"un", "une"}:
+                continue
+            span = self.noun_phrase(det.i)
+            if span is None:
+                continue
+            known = {self.fullest_name(p.text) for p in self.persons if p.start < span[0]}
+            if any(span[1] <= p.start < at and self.fullest_name(p.text) not in known for p in self.persons):
+                return None
+            return self.text[span[0] : span[1]]
+        return None
 
     def _may_be(self, name: str, gender: str | None) -> bool:
         """Whether person `name` may have `gender` ('m', 'f', or None for either): no known other one."""
@@ -2414,6 +2482,18 @@ _AFTER_A_VERB = {
     "un", "une", "le", "la", "les", "l'", "l’", "des", "ce", "cette", "ces", "son", "sa", "ses", "leur",
     "leurs", "que", "qu'", "qu’", ":",
 }  # fmt: skip
+
+
+def _asked_by(t: Token) -> bool:
+    """`Interrogée par l'AFP, une ouvrière raconte :`: a participle of asking before `par` names who
+    asked, not who speaks."""
+    low = t.text.lower()
+    return (
+        low.rstrip("es").endswith("é")
+        and low[: low.rindex("é")] in {"interrog", "questionn", "interview", "sond"}
+        and t.i + 1 < len(t.doc)
+        and t.doc[t.i + 1].text.lower() == "par"
+    )
 
 
 def _names_in_complement(mention: str, person: str) -> bool:
@@ -3220,6 +3300,7 @@ class Attributor:
             t
             for t in tokens
             if self.is_speech(t)
+            and not _asked_by(t)
             and (
                 t.pos_ not in {"NOUN", "PROPN", "ADJ"}
                 # `s'indigne`, tagged as the adjective `indigne`: the clitic makes it the verb
@@ -3232,7 +3313,10 @@ class Attributor:
                     t.pos_ in {"NOUN", "PROPN", "ADJ"}
                     and t.text.islower()
                     and t.i > 0
-                    and t.doc[t.i - 1].pos_ in {"NOUN", "PROPN"}
+                    # (`une ouvrière raconte :`, the noun itself tagged as an adjective)
+                    and (
+                        t.doc[t.i - 1].pos_ in {"NOUN", "PROPN"} or t.doc[t.i - 1].text.lower() in ROLE_NOUNS
+                    )
                     and t.doc[t.i - 1].dep_ != "compound"
                     and (
                         t.pos_ != "ADJ"
@@ -3931,15 +4015,37 @@ def attribute_spans(
             and sent_start > 0
         ):
             # A quotation standing as its own sentence right after a sentence about someone
-            # (`Le maire Luc Besson a pris la parole. « ... »`): the words are that person's.
+            # (`Le maire Luc Besson a pris la parole. « ... »`): the words are that person's; not
+            # after an interviewer's question (`Sophie Leroy est-elle convaincue ? « ... »`), whose
+            # topic does not answer it.
             prev_start, _ = ctx.sentence_of(sent_start - 1)
-            if not any(prev_start <= s.open_at < sent_start for s in ctx.spans):
+            question = text[prev_start:sent_start].rstrip().endswith("?")
+            if not question and not any(prev_start <= s.open_at < sent_start for s in ctx.spans):
                 lead = att.subject_cue(span, prev_start)
                 if lead is not None and lead.mention:
                     person = names_ctx.resolve(lead.mention, lead.mention_at, previous)
                     if person and any(names_ctx.fullest_name(p.text) == person for p in names_ctx.persons):
                         speaker, how, mention, explicit = person, "context", lead.mention, True
                         cue = lead
+                if not speaker and lead is None:
+                    # (`Sophie Leroy, déléguée CGT, n'est pas convaincue. « ... »` with the name parsed
+                    # as a vocative: the one person the sentence is about, as a subject; not someone
+                    # the quotation names)
+                    quoted_words = set(re.findall(r"\w+", normalise(quote)))
+                    subjects = [
+                        p
+                        for p in names_ctx.persons
+                        if p.subject
+                        and prev_start <= p.start < sent_start
+                        and not quoted_words & set(name_parts(names_ctx.fullest_name(p.text)))
+                    ]
+                    if len({names_ctx.fullest_name(p.text) for p in subjects}) == 1:
+                        speaker, how, mention, explicit = (
+                            names_ctx.fullest_name(subjects[0].text),
+                            "context",
+                            subjects[0].text,
+                            True,
+                        )
                 if not speaker:
                     # `Ces produits sont interdits, précise le périodique, mais persistent. « ... »`: the
                     # source of the sentence before, named in an incise, goes on speaking
