@@ -7,7 +7,8 @@ resolved to. It introduces a person (or an organisation) and someone else of the
 does not speak, then quotes the first through a description (`a déclaré l'avocate`, `selon le
 préfet`), a pronoun (`a-t-elle ajouté`, `selon lui`), a surname (`a déclaré Mme Le Pen`) or a bare
 continuation, and reports for each template how many of its passages give the person introduced.
-The `unnamed` templates quote, after a named official, someone the article never names (`un
+The `switch` templates quote someone else first, then write a sentence about the person or body
+(`Pour X, la situation est différente.`, `La CGT dénonce ...`) and a quotation with no cue. The `unnamed` templates quote, after a named official, someone the article never names (`un
 riverain`, `une salariée`) through the same kinds of reference: the speaker is the first, fullest
 description (guideline §4.1), not the official.
 
@@ -105,8 +106,8 @@ OFFICIAL = {"m": ("Le maire Jean Dupont", "il"), "f": ("La maire Anne Martin", "
 class Template:
     name: str
     #: {name} the person, {other} the one who does not speak, {role} `le maire`, {Role} `Le maire`,
-    #: {bare} `maire`, {pron} il/elle, {stress} lui/elle, {hon} M./Mme, {surname}; for bodies {body},
-    #: {Body} and {noun}.
+    #: {bare} `maire`, {pron} il/elle, {stress} lui/elle, {hon} M./Mme, {surname}, {e} the participle's
+    #: agreement; for bodies {body}, {Body} and {noun}.
     text: str
     kind: str  # "role", "person", "body" or "unnamed"
     #: For `unnamed`: the expected speaker, from {indef} `un riverain` (the first, fullest description).
@@ -115,6 +116,8 @@ class Template:
 
 _INTRO = "{name}, {bare} à Lyon, a présenté le projet mardi. {other} n'a pas souhaité réagir. "
 _OFFICIAL = "{official} a présenté le projet mardi. « Les aides seront actualisées », a-t-{opron} déclaré. "
+_SWITCH = "Le ministre Jean Dupont a défendu sa réforme mardi. « Elle est juste », a-t-il déclaré. "
+_ALONE = "« Nous ne céderons rien sur ce dossier. »"
 TEMPLATES = (
     Template("role-after", _INTRO + _WORDS + ", a déclaré {role}.", "role"),
     Template("role-after-present", _INTRO + _WORDS + ", estime {role}.", "role"),
@@ -259,6 +262,21 @@ TEMPLATES = (
         "{indef} du quartier",
     ),
     Template("unnamed-selon", _OFFICIAL + "Selon {indef}, " + _PARTIAL + ".", "unnamed"),
+    # After a quotation of someone else, a sentence about the person or body, then a quotation with no
+    # cue of its own: the new source speaks, not the previous speaker.
+    Template("switch-stance", _SWITCH + "{name}, {stress}, ne partage pas cet avis. " + _ALONE, "person"),
+    Template("switch-side", _SWITCH + "De son côté, {name} a dénoncé un texte injuste. " + _ALONE, "person"),
+    Template("switch-reaction", _SWITCH + "{name} a réagi dans la soirée. " + _ALONE, "person"),
+    Template(
+        "switch-invited",
+        _SWITCH + "Invité{e} sur France Inter, {name} a vivement critiqué le texte. " + _ALONE,
+        "person",
+    ),
+    Template("switch-pour", _SWITCH + "Pour {name}, la situation est différente. " + _ALONE, "person"),
+    Template("switch-chez", _SWITCH + "Même son de cloche chez {name}. " + _ALONE, "person"),
+    Template("switch-body-speech", _SWITCH + "{Body} dénonce une décision injuste. " + _ALONE, "body"),
+    Template("switch-body-view", _SWITCH + "Autre son de cloche pour {body}. " + _ALONE, "body"),
+    Template("switch-body-pour", _SWITCH + "Pour {body}, la situation est différente. " + _ALONE, "body"),
     Template(
         "body-after",
         "{Body} a publié un communiqué mardi. Paul Martin n'a pas souhaité réagir. "
@@ -311,6 +329,7 @@ def items(templates: tuple[Template, ...]) -> list[Item]:
                     # an organisation of the other grammatical gender, so that the pronoun cannot be it
                     Body="Le syndicat" if gender == "f" else "La CGT",
                     bare="avocat" if gender == "m" else "avocate",
+                    e="" if gender == "m" else "e",
                 )
                 out.append((t, name, text, name))
         elif t.kind == "unnamed":
@@ -332,7 +351,8 @@ def items(templates: tuple[Template, ...]) -> list[Item]:
                     out.append((t, indef, text, t.expected.format(**forms)))
         else:
             for body, noun in BODIES:
-                out.append((t, f"{body} / {noun}", t.text.format(Body=capital(body), noun=noun), body))
+                text = t.text.format(Body=capital(body), body=body, noun=noun)
+                out.append((t, f"{body} / {noun}", text, body))
     return out
 
 

@@ -112,3 +112,15 @@ def test_unnamed_templates_give_the_unnamed_person(references) -> None:
         if normalise_speaker(speaker) != normalise_speaker(expected)
     ]
     assert not wrong
+
+
+@NEEDS_SPACY
+def test_switch_templates_give_the_new_source(references) -> None:
+    templates = tuple(t for t in references.TEMPLATES if t.name in {"switch-chez", "switch-body-view"})
+    results = references.run(templates)
+    assert len(results) == len(references.PEOPLE) + len(references.BODIES)
+    from pipeline.evaluate import normalise_speaker
+
+    assert all(
+        normalise_speaker(speaker) == normalise_speaker(expected) for _, _, speaker, expected, _ in results
+    )

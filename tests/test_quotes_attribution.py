@@ -2910,3 +2910,22 @@ def test_no_speaker_from_a_question_s_topic_or_someone_the_quotation_names(
         + " « Sophie, elle, va se battre. Rien n'est joué. »"
     )
     assert run(nlp, text)[1].speaker != "Sophie Leroy"
+
+
+_MINISTER = "Le ministre Jean Dupont a défendu sa réforme mardi. « Elle est juste », a-t-il déclaré. "
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("La CGT dénonce une décision injuste.", "La CGT"),  # a body as the subject of a speech verb
+        ("Pour Marie Leroy, la situation est différente.", "Marie Leroy"),
+        ("Même son de cloche chez la CGT.", "la CGT"),
+        ("Autre son de cloche pour le parquet de Paris.", "le parquet de Paris"),
+    ],
+)
+def test_a_quotation_after_a_sentence_giving_another_source_s_view(
+    nlp: Language, sentence: str, speaker: str
+) -> None:
+    quotes = run(nlp, _MINISTER + sentence + " « Nous ne céderons rien sur ce dossier. »")
+    assert [q.speaker for q in quotes] == ["Jean Dupont", speaker]

@@ -246,6 +246,8 @@ _SAME_VIEW = re.compile(
     r"réaction|sentiment|point de vue|message|inquiétude|colère|optimisme|prudence)",
     re.IGNORECASE,
 )
+#: A sentence that only gives someone's view: `Même son de cloche chez X.`, `Autre analyse pour X.`
+_SAME_VIEW_SENTENCE = re.compile(r"\s*" + _SAME_VIEW.pattern + r"\s+(pour|chez)\s+", re.IGNORECASE)
 #: The forms of `avoir` before a past participle.
 _HAVE = {"a", "ont", "avait", "avaient", "aurait", "auraient", "aura", "auront", "eut", "avoir"}
 #: Verbs whose inverted `il` is impersonal (`», semble-t-il`, `», faut-il rappeler`): no speaker.
@@ -4024,7 +4026,12 @@ def attribute_spans(
                 lead = att.subject_cue(span, prev_start)
                 if lead is not None and lead.mention:
                     person = names_ctx.resolve(lead.mention, lead.mention_at, previous)
-                    if person and any(names_ctx.fullest_name(p.text) == person for p in names_ctx.persons):
+                    verb_at = ctx.tok_at[lead.cue_at] if lead.cue_at >= 0 else -1
+                    speaking = verb_at >= 0 and att.is_speech(ctx.doc[verb_at])
+                    if person and (
+                        speaking  # (`La CGT dénonce une décision injuste. « ... »`: any source)
+                        or any(names_ctx.fullest_name(p.text) == person for p in names_ctx.persons)
+                    ):
                         speaker, how, mention, explicit = person, "context", lead.mention, True
                         cue = lead
                 if not speaker and lead is None:
@@ -4051,6 +4058,26 @@ def attribute_spans(
                     # source of the sentence before, named in an incise, goes on speaking
                     lead = att.incise_in(prev_start, sent_start)
                     if lead is not None and lead.mention:
+                        speaker = names_ctx.resolve(lead.mention, lead.mention_at, previous)
+                        if speaker:
+                            how, mention, explicit, cue = "context", lead.mention, True, lead
+                if not speaker:
+                    # `Pour Marie Leroy, la situation est différente. « ... »`, `Même son de cloche chez
+                    # la CGT. « ... »`: the source the sentence before gives its view to (not `selon X`,
+                    # which relays a fact)
+                    lead = att.cue_before(span, prev_start)
+                    same_view = _SAME_VIEW_SENTENCE.match(text, prev_start)
+                    if same_view is not None:
+                        at_np = ctx.tok_at[same_view.end()]
+                        np = att._np_at(at_np) if at_np >= 0 else None
+                        lead = Cue("selon", same_view.group(1), same_view.start(1), *np) if np else None
+                    if (
+                        lead is not None
+                        and lead.how == "selon"
+                        and (lead.cue or "").lower() in {"pour", "chez"}
+                        and lead.mention
+                        and prev_start <= lead.mention_at < sent_start
+                    ):
                         speaker = names_ctx.resolve(lead.mention, lead.mention_at, previous)
                         if speaker:
                             how, mention, explicit, cue = "context", lead.mention, True, lead
@@ -4253,11 +4280,18 @@ def quoted_name(text: str, span: QuoteSpan) -> bool:
 
 def _introduces_nobody(ctx: ArticleContext, start: int, end: int) -> bool:
     """Whether [start, end) names no person or organisation and its main verb has no noun subject:
-    `Avant d'avancer la possibilité que son frère ait eu un complice.` between two quotes of one speaker."""
+    `Avant d'avancer la possibilité que son frère ait eu un complice.` between two quotes of one speaker;
+    `Autre son de cloche pour le parquet de Paris.` names a body."""
     tokens = ctx.tokens_between(start, end)
     return bool(tokens) and not any(
         t.ent_type_ in {"PER", "ORG"}
         or (t.dep_ in SUBJECT_DEPS and t.pos_ in {"NOUN", "PROPN"} and t.head.dep_ == "ROOT")
+        or (
+            t.text.lower() in ROLE_NOUNS | ORG_NOUNS
+            and t.i >= 2
+            and t.doc[t.i - 1].pos_ == "DET"
+            and t.doc[t.i - 2].text.lower() in {"pour", "chez"}
+        )
         for t in tokens
     )
 
