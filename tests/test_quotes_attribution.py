@@ -2929,3 +2929,20 @@ def test_a_quotation_after_a_sentence_giving_another_source_s_view(
 ) -> None:
     quotes = run(nlp, _MINISTER + sentence + " « Nous ne céderons rien sur ce dossier. »")
     assert [q.speaker for q in quotes] == ["Jean Dupont", speaker]
+
+
+def test_the_one_who_asked_does_not_speak(nlp: Language) -> None:
+    # `interrogé par Paul Martin`: the agent of asking is no speaker a later `il` refers to
+    text = (
+        "« Le texte est prêt », a déclaré Jean Dupont, interrogé par Paul Martin sur RTL. "
+        "« Nous ne céderons rien sur ce dossier », a-t-il ajouté."
+    )
+    assert [q.speaker for q in run(nlp, text)] == ["Jean Dupont", "Jean Dupont"]
+
+
+def test_a_role_met_with_a_possessive_and_never_named(nlp: Language) -> None:
+    text = (
+        "Paul Martin a été condamné mardi. Son avocat a annoncé faire appel. "
+        "« Nous ne céderons rien sur ce dossier », a déclaré l'avocat."
+    )
+    assert one(nlp, text).speaker == "Son avocat"  # not his client, the article's main person

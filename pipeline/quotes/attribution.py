@@ -677,8 +677,8 @@ class ArticleContext:
             speech_head = lexicon.lemma(head.text) is not None or (
                 head.pos_ == "VERB" and lexicon.lemma(head.lemma_) is not None
             )
-            if not speech_head or head.i == t.i or self._in_quote(head.idx):
-                continue
+            if not speech_head or head.i == t.i or self._in_quote(head.idx) or _asked_by(head):
+                continue  # (`X, interrogé par Y`: Y asked)
             # An object after the verb is an inverted subject only when the verb has no subject of its
             # own: `affirme le professeur X`, but not `il défend X`.
             own_subject = any(c.dep_ in SUBJECT_DEPS and c.i != t.i for c in head.children)
@@ -2206,7 +2206,7 @@ class ArticleContext:
 
     def _introduced_unnamed(self, head: str, at: int) -> str | None:
         """The noun phrase that first brought in, before `at`, someone unnamed with noun `head`
-        (`un riverain`, `une salariée de l'usine`), or None; None too when a person first named after
+        (`un riverain`, `une salariée de l'usine`, `son avocat`), or None; None too when a person first named after
         it may be them (`Une octogénaire de Lannion ... raconte Germaine Le Luyer, 84 ans`)."""
         for t in self.doc:
             if t.idx >= at:
@@ -2214,7 +2214,7 @@ class ArticleContext:
             if t.text.lower() != head or t.i == 0 or self._in_quote(t.idx):
                 continue
             det = self.doc[t.i - 1]  # (`Un passant` is tagged an auxiliary, `Un manifestant` an adjective)
-            if det.text.lower() not in {"un", "une"}:
+            if det.text.lower() not in {"un", "une", "son", "sa", "leur"}:  # (`Son avocat a annoncé`)
                 continue
             span = self.noun_phrase(det.i)
             if span is None:
