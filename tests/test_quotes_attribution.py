@@ -2946,3 +2946,14 @@ def test_a_role_met_with_a_possessive_and_never_named(nlp: Language) -> None:
         "« Nous ne céderons rien sur ce dossier », a déclaré l'avocat."
     )
     assert one(nlp, text).speaker == "Son avocat"  # not his client, the article's main person
+
+
+@pytest.mark.parametrize(("honorific", "speaker"), [("Mme", "Marie Dupont"), ("M.", "Jean Dupont")])
+def test_an_honorific_picks_one_of_two_people_with_the_surname(
+    nlp: Language, honorific: str, speaker: str
+) -> None:
+    text = (
+        "Marie Dupont et son mari Jean Dupont tiennent la boulangerie depuis 1990. "
+        f"« Nous ne céderons rien sur ce dossier », a déclaré {honorific} Dupont."
+    )
+    assert one(nlp, text).speaker == speaker

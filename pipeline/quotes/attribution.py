@@ -246,6 +246,8 @@ _SAME_VIEW = re.compile(
     r"réaction|sentiment|point de vue|message|inquiétude|colère|optimisme|prudence)",
     re.IGNORECASE,
 )
+#: An honorific right before a surname: `Mme` + `Dupont`.
+_HONORIFIC_BEFORE = re.compile(r"(?:^|\s)(Mme|Madame|Mlle|M\.|Monsieur)\s*$")
 #: A sentence that only gives someone's view: `Même son de cloche chez X.`, `Autre analyse pour X.`
 _SAME_VIEW_SENTENCE = re.compile(r"\s*" + _SAME_VIEW.pattern + r"\s+(pour|chez)\s+", re.IGNORECASE)
 #: The forms of `avoir` before a past participle.
@@ -963,6 +965,14 @@ class ArticleContext:
         if at is not None and len(parts) == 1 and at < len(self.text):  # (a title quote: at the end)
             fuller = [m for m in pool if len(name_parts(m.text)) > 1 and name_parts(m.text)[-1:] == parts]
             if len({name_parts(m.text)[0] for m in fuller}) > 1:
+                honorific = _HONORIFIC_BEFORE.search(self.text[max(0, at - 12) : at])
+                if honorific is not None:
+                    # `a déclaré Mme Dupont` after `Marie Dupont et son mari Jean Dupont`: the one of
+                    # the honorific's gender
+                    gender = "m" if honorific.group(1).lower() in {"m.", "monsieur"} else "f"
+                    fuller = [m for m in fuller if self._gender(m.text) == gender] or fuller
+                if len({name_parts(m.text)[0] for m in fuller}) == 1:
+                    return self.fullest_name(fuller[0].text)
                 before = [m for m in fuller if 0 <= m.start < at]
                 if before:
                     return self.fullest_name(max(before, key=lambda m: m.start).text)
