@@ -2957,3 +2957,60 @@ def test_an_honorific_picks_one_of_two_people_with_the_surname(
         f"« Nous ne céderons rien sur ce dossier », a déclaré {honorific} Dupont."
     )
     assert one(nlp, text).speaker == speaker
+
+
+@pytest.mark.parametrize("participle", ["Contactée", "Sollicitée", "Interrogée"])
+def test_a_fronted_participle_is_no_speaker(nlp: Language, participle: str) -> None:
+    # the NER tags a capitalised participle opening a line as a person, or the parser as the subject
+    text = (
+        "Le tramway de Saint-Malo fermera en juin, a annoncé la mairie.\n"
+        f"{participle}, la société Flit se dit « surprise et déçue ». Son directeur n'a pas souhaité réagir."
+    )
+    assert one(nlp, text).speaker in {"Flit", "la société Flit"}
+
+
+def test_no_one_in_a_see_also_line_is_a_speaker(nlp: Language) -> None:
+    from pipeline.nlp import plain_form
+    from pipeline.quotes import analyse
+
+    text = (
+        "Le collège manque d'un professeur d'allemand depuis la rentrée.\n"
+        "Lire aussi : Emmanuel Macron au Conseil européen de Bruxelles\n"
+        "Contacté, le rectorat de Créteil reconnaît des « difficultés de recrutement » dans cette discipline."
+    )
+    doc = nlp(plain_form(text))
+    assert {e.text for e in doc.ents} & {"Emmanuel Macron", "Conseil européen"}  # the NER sees them ...
+    body = analyse(doc, None).body
+    mentions = [m.text for m in body.persons + body.orgs]
+    assert not {"Emmanuel Macron", "Conseil européen"} & set(mentions)  # ... the article does not
+    assert one(nlp, text).speaker == "le rectorat de Créteil"
+
+
+def test_a_topic_before_a_title_s_colon_is_not_the_speaker(nlp: Language) -> None:
+    quotes = run(
+        nlp,
+        "Les algues vertes envahissent la baie. « On nous prend pour des imbéciles », s'agace Maryvonne "
+        "Le Guen, une riveraine.",
+        "Algues vertes : « On nous prend pour des imbéciles »",
+    )
+    assert [(q.in_title, q.speaker) for q in quotes] == [
+        (True, "Maryvonne Le Guen"),
+        (False, "Maryvonne Le Guen"),
+    ]
+    titled = run(nlp, "Le président a parlé mardi.", "Emmanuel Macron : « Nous ne céderons pas »")
+    assert titled[0].speaker == "Emmanuel Macron"  # a person before the colon speaks
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Sollicitée, la région Nouvelle-Aquitaine indique étudier le dossier « avec attention ».",
+         "la région Nouvelle-Aquitaine"),
+        ("« C'est une honte », a réagi le mémorial d'Auschwitz.", "le mémorial d'Auschwitz"),
+    ],
+)  # fmt: skip
+def test_a_body_named_by_a_noun_is_not_the_article_s_main_person(
+    nlp: Language, sentence: str, speaker: str
+) -> None:
+    text = "Brigitte Audoin tient le cinéma depuis trente ans. Elle part à la retraite. " + sentence
+    assert one(nlp, text).speaker == speaker

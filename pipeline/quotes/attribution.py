@@ -246,6 +246,10 @@ _SAME_VIEW = re.compile(
     r"réaction|sentiment|point de vue|message|inquiétude|colère|optimisme|prudence)",
     re.IGNORECASE,
 )
+#: A scraped line linking to another article: `Lire aussi : ...`, `À voir aussi - ...`.
+_SEE_ALSO_LINE = re.compile(
+    r"^[ \t]*(?:[ÀA]\s+)?(?:lire|voir|découvrir)\s+(?:aussi|également)\b[^\n]*", re.IGNORECASE | re.MULTILINE
+)
 #: An honorific right before a surname: `Mme` + `Dupont`.
 _HONORIFIC_BEFORE = re.compile(r"(?:^|\s)(Mme|Madame|Mlle|M\.|Monsieur)\s*$")
 #: A sentence that only gives someone's view: `Même son de cloche chez X.`, `Autre analyse pour X.`
@@ -541,8 +545,11 @@ class ArticleContext:
         self._groups: list[tuple[int, str, bool]] | None = None
         #: Subjects described by a role or organisation noun in the title (`a annoncé le ministère`).
         self.title_sources: list[str] = []
+        # `Lire aussi : ...` lines are links to other articles scraped with the text: no one in them
+        # belongs to this article
+        self.links = [(m.start(), m.end()) for m in _SEE_ALSO_LINE.finditer(self.text)]
         for ent in self.ents:
-            if self._in_quote(ent.start_char):
+            if self._in_quote(ent.start_char) or self.in_link(ent.start_char):
                 continue
             if ent.label_ == "PER" and normalise(ent.text) in MEDIA_NAMES:
                 # `un journaliste de France Info` tagged as a person: a medium
@@ -900,6 +907,9 @@ class ArticleContext:
             ):
                 self._not_persons.add(self.text[start:end])
                 return None  # `dans Bild`, `la commission scolaire Marguerite-Bourgeoys`: not a person
+        if one_word and not glued and self.fronted_participle(kept[0].i):
+            self._not_persons.add(self.text[start:end])
+            return None  # `Contactée, la société Flit se dit ...`: a fronted participle, tagged a person
         subject = any(_parsed_subject(t) or (t.dep_ == "flat:name" and _parsed_subject(t.head)) for t in kept)
         nxt = kept[-1].i + 1
         if nxt < len(self.doc) and (
@@ -907,6 +917,25 @@ class ArticleContext:
         ):
             subject = True
         return Mention(self.text[start:end], start, end, "PER", subject)
+
+    def in_link(self, at: int) -> bool:
+        """Whether offset `at` is on a `Lire aussi : ...` line."""
+        return any(a <= at < b for a, b in self.links)
+
+    def fronted_participle(self, k: int) -> bool:
+        """Whether token k is a participle opening a sentence or a line before a comma and a noun phrase
+        (`Contactée, la société Flit`, `Sollicité, le ministère`), which the tagger may read as a name."""
+        doc = self.doc
+        word = doc[k].text
+        return (
+            word[:1].isupper()
+            and re.search(r"ée?s?$", word) is not None
+            and word.lower() not in FEMALE_NAMES | MALE_NAMES
+            and k + 2 < len(doc)
+            and doc[k + 1].text == ","
+            and doc[k + 2].pos_ == "DET"
+            and (k == 0 or doc[k].is_sent_start or not doc[k - 1].text.strip())
+        )
 
     def _first_name_before(self, kept: list[Token]) -> Token | None:
         """`Hiroshi` in `le député Hiroshi De Bock`, `Kwame` in `l'Économie Kwame Le Maire`: the first
@@ -1930,7 +1959,8 @@ class ArticleContext:
         det = words[0] if words else ""
         content = [re.sub(r"^[ld]['’]", "", w) for w in words]
         content = [w for w in content if w not in DETERMINERS | {"de", "du", "d", "l", ""}]
-        heads = [w for w in content if w not in PRE_ADJ]
+        # (`Le 45e président`: an ordinal is no head)
+        heads = [w for w in content if w not in PRE_ADJ and not re.fullmatch(r"\d+(?:e|er|re|ère|ème)", w)]
         if not heads:
             return self.office_holder(mention) or mention  # (`le Premier`)
         head = heads[0]
@@ -2193,8 +2223,14 @@ class ArticleContext:
                 # `sourit le trentenaire` right after `Primo-accédant, Kevin Lemoine a signé`: the one
                 # person the article has just introduced
                 person = self._just_introduced(at, gender)
-            # `assure la quadragénaire`: whoever of the description's gender the article is most about
-            person = person or self._salient_person(at, gender)
+            # `assure la quadragénaire`: whoever of the description's gender the article is most about;
+            # not for a body or a group named by a noun that is no person's (`indique la région
+            # Nouvelle-Aquitaine`, `le mémorial d'Auschwitz`, `la famille du barman`)
+            bare_head = head.removeprefix("ex-")  # (`l'ex-garde des Sceaux`)
+            human = any(bare_head in nouns for nouns in (ROLE_NOUNS, _AGE_NOUNS, _KIN_NOUNS, DEMONYMS))
+            named_body = re.search(r"\s(?:d['’]|de\s+|du\s+)?[A-ZÀ-Þ]", mention.strip()) is not None
+            if human or not (named_body or head in GROUP_NOUNS):
+                person = person or self._salient_person(at, gender)
             if person and not _names_in_complement(mention, person):
                 return person
         fuller = self._fullest_description(mention, head, at)
@@ -2556,9 +2592,12 @@ class Attributor:
         """The subject noun phrase (or person/organisation name) starting at token k."""
         k = self._compound_start(k)
         found = self._np_at_raw(k)
-        if found is None:
-            return None
+        if found is None or self.ctx.in_link(found[1]):
+            return None  # (`Lire aussi : X au Conseil européen` glued to the next sentence names no one)
         text, start = found
+        doc = self.ctx.doc
+        if self.ctx.fronted_participle(k) and start == doc[k].idx and len(text) == len(doc[k].text):
+            return self._np_at(k + 2)  # `Sollicitée, la région Nouvelle-Aquitaine indique`: the subject
         if len(re.findall(r"[^\W\d_]", text)) < 2:
             return None  # `37%` is not a speaker
         end = start + len(text)
@@ -4113,12 +4152,32 @@ def attribute_spans(
                     if person and any(names_ctx.fullest_name(p.text) == person for p in names_ctx.persons):
                         speaker, how, mention, explicit = person, "context", lead.mention, True
                         cue = lead
-        if title_mode and known is not None and not speaker:
+        topic = (
+            title_mode
+            and how == "colon"
+            and bool(speaker)
+            and not names_ctx._is_person(speaker or "")
+            and not any(
+                o.label == "ORG" and normalise(o.text) == normalise(speaker or "") for o in names_ctx.orgs
+            )
+            and not any(
+                w in ROLE_NOUNS | ORG_NOUNS | GROUP_NOUNS | MEDIA_NOUNS
+                for w in re.findall(r"[\w-]+", (mention or "").lower())
+            )
+        )
+        if title_mode and known is not None and (not speaker or topic):
+            # (`Algues vertes : « On nous prend pour des imbéciles »`: a topic before the colon, no
+            # person nor body; the words the body repeats are of the body's speaker)
             for k in known:
                 body_quote = names_ctx.text[k.span.start : k.span.end]
                 a, b = normalise(quote), normalise(body_quote)
                 shorter = a if len(a) <= len(b) else b
                 if a == b or ((a in b or b in a) and len(shorter.split()) >= 3):
+                    if topic:
+                        if k.is_quote and k.speaker:
+                            speaker, how, explicit, mention = k.speaker, "title-from-body", True, None
+                            break
+                        continue
                     if not k.is_quote:
                         explicit = False
                         how = "title-of-body-name"
