@@ -255,13 +255,30 @@ def _register() -> None:
         Language.component(_NO_BREAK_COMPONENT, func=no_lowercase_sentence_start)
 
 
+#: Hyphenated nouns for people that the French tokenizer cuts in three (`aide`, `-`, `soignante`), after
+#: which the parser makes the hyphen the subject: kept whole, as `porte-parole` already is.
+WHOLE_HYPHENATED = (
+    "aide-soignant",
+    "aide-soignante",
+    "aides-soignants",
+    "aides-soignantes",
+    "sage-femme",
+    "sages-femmes",
+)
+
+
 def split_glued_words(nlp: Language) -> None:
-    """Give the tokenizer of `nlp` the language's infixes plus `GLUED_INFIXES`."""
+    """Give the tokenizer of `nlp` the language's infixes plus `GLUED_INFIXES`, and keep the words
+    of `WHOLE_HYPHENATED` whole."""
+    from spacy.attrs import ORTH
     from spacy.util import compile_infix_regex
 
     infixes = [*(nlp.Defaults.infixes or ()), *GLUED_INFIXES]
     tokenizer: Any = nlp.tokenizer
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    for word in WHOLE_HYPHENATED:
+        for form in (word, word.capitalize()):
+            tokenizer.add_special_case(form, [{ORTH: form}])
 
 
 class NlpError(RuntimeError):

@@ -3014,3 +3014,35 @@ def test_a_body_named_by_a_noun_is_not_the_article_s_main_person(
 ) -> None:
     text = "Brigitte Audoin tient le cinéma depuis trente ans. Elle part à la retraite. " + sentence
     assert one(nlp, text).speaker == speaker
+
+
+def test_a_title_s_described_speaker_is_the_body_s_speaker_of_the_same_words(nlp: Language) -> None:
+    quotes = run(
+        nlp,
+        "Réveillé par une odeur de fumée, Karim Benhaddou, 34 ans, a enfoncé la porte. « Je n'ai pas "
+        "réfléchi », raconte-t-il. Le maire de la commune, Patrick Lemarchand, a salué son courage.",
+        "« Je n'ai pas réfléchi », raconte le voisin qui a sauvé une octogénaire",
+    )
+    assert [(q.in_title, q.speaker) for q in quotes] == [
+        (True, "Karim Benhaddou"),
+        (False, "Karim Benhaddou"),
+    ]
+
+
+def test_a_role_after_someone_just_introduced_with_another_role(nlp: Language) -> None:
+    # `l'interprète du tube` is the singer quoted just before, not `la journaliste Hélène Marsac`
+    text = (
+        "Invitée de TF1, la chanteuse Clara Vasseur s'est livrée. « Ma mère a tout sacrifié pour moi », "
+        "a-t-elle confié à la journaliste Hélène Marsac. « J'ai grandi sans mon père », poursuit "
+        "l'interprète du tube « Nos nuits blanches »."
+    )
+    assert [q.speaker for q in run(nlp, text)] == ["Clara Vasseur", "Clara Vasseur"]
+
+
+def test_a_hyphenated_role_noun_stays_one_word(nlp: Language) -> None:
+    text = (
+        "La chanteuse Clara Vasseur s'est confiée. « Ma mère a tout sacrifié pour moi », a-t-elle dit. "
+        "Sa mère, Nadia Vasseur, apparaît brièvement dans le reportage. Pudique, l'ancienne aide-soignante ne cache pas sa "
+        "fierté : « Quand je la vois sur scène, je revois la petite fille. »"
+    )
+    assert [q.speaker for q in run(nlp, text)] == ["Clara Vasseur", "Nadia Vasseur"]

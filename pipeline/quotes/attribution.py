@@ -250,6 +250,8 @@ _SAME_VIEW = re.compile(
 _SEE_ALSO_LINE = re.compile(
     r"^[ \t]*(?:[ÀA]\s+)?(?:lire|voir|découvrir)\s+(?:aussi|également)\b[^\n]*", re.IGNORECASE | re.MULTILINE
 )
+#: A role introducing the person spoken to: `à la journaliste` + `X`, `au présentateur` + `X`.
+_ADDRESSEE_BEFORE = re.compile(r"(?:\bà\s+(?:la|l['’])|\bau)\s*([\w-]+)\s*,?\s*$", re.IGNORECASE)
 #: An honorific right before a surname: `Mme` + `Dupont`.
 _HONORIFIC_BEFORE = re.compile(r"(?:^|\s)(Mme|Madame|Mlle|M\.|Monsieur)\s*$")
 #: A sentence that only gives someone's view: `Même son de cloche chez X.`, `Autre analyse pour X.`
@@ -2189,6 +2191,12 @@ class ArticleContext:
                     and any(
                         w in ROLE_NOUNS
                         for w in re.findall(r"[\w-]+", self.text[max(0, p.start - 60) : p.start].lower())[-6:]
+                    )
+                    # (not one spoken to: `a-t-elle confié à la journaliste X`, then `poursuit
+                    # l'interprète du tube`)
+                    and not (
+                        (addressee := _ADDRESSEE_BEFORE.search(self.text[max(0, p.start - 40) : p.start]))
+                        and addressee.group(1).lower() in ROLE_NOUNS
                     )
                 ]
                 if len({self.fullest_name(p.text) for p in near}) == 1:
@@ -4152,22 +4160,37 @@ def attribute_spans(
                     if person and any(names_ctx.fullest_name(p.text) == person for p in names_ctx.persons):
                         speaker, how, mention, explicit = person, "context", lead.mention, True
                         cue = lead
+        # a person described, not named (`le voisin`, `la quadragénaire`; not `le gouvernement`)
+        described = re.match(
+            r"(?:[Ll]es?|[Ll]a|[Ll]['’]|[Uu]ne?)\s*([a-zà-ÿ][\w-]*)", (mention or "").strip()
+        )
+        if described is not None and not any(
+            described.group(1) in nouns for nouns in (ROLE_NOUNS, _AGE_NOUNS, _KIN_NOUNS, DEMONYMS)
+        ):
+            described = None
         topic = (
             title_mode
-            and how == "colon"
             and bool(speaker)
-            and not names_ctx._is_person(speaker or "")
-            and not any(
-                o.label == "ORG" and normalise(o.text) == normalise(speaker or "") for o in names_ctx.orgs
-            )
-            and not any(
-                w in ROLE_NOUNS | ORG_NOUNS | GROUP_NOUNS | MEDIA_NOUNS
-                for w in re.findall(r"[\w-]+", (mention or "").lower())
+            and (
+                described is not None  # (`raconte le voisin qui a sauvé ...`)
+                or (
+                    how == "colon"
+                    and not names_ctx._is_person(speaker or "")
+                    and not any(
+                        o.label == "ORG" and normalise(o.text) == normalise(speaker or "")
+                        for o in names_ctx.orgs
+                    )
+                    and not any(
+                        w in ROLE_NOUNS | ORG_NOUNS | GROUP_NOUNS | MEDIA_NOUNS
+                        for w in re.findall(r"[\w-]+", (mention or "").lower())
+                    )
+                )
             )
         )
         if title_mode and known is not None and (not speaker or topic):
             # (`Algues vertes : « On nous prend pour des imbéciles »`: a topic before the colon, no
-            # person nor body; the words the body repeats are of the body's speaker)
+            # person nor body; `« ... », raconte le voisin`: a description; the words the body repeats
+            # are of the body's speaker)
             for k in known:
                 body_quote = names_ctx.text[k.span.start : k.span.end]
                 a, b = normalise(quote), normalise(body_quote)
