@@ -3046,3 +3046,23 @@ def test_a_hyphenated_role_noun_stays_one_word(nlp: Language) -> None:
         "fierté : « Quand je la vois sur scène, je revois la petite fille. »"
     )
     assert [q.speaker for q in run(nlp, text)] == ["Clara Vasseur", "Nadia Vasseur"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        # an object clitic the parser made the subject
+        ("Thierry Dufau a été retrouvé vivant. Joint par téléphone depuis sa chambre d'hôpital, ce dernier "
+         "nous a confié : « J'ai pensé à mes filles tout le temps. »", ["Thierry Dufau"]),
+        # a number in a name
+        ("Interrogée, la direction de France 3 s'est contentée de « remercier chaleureusement Marc-Antoine "
+         "pour son engagement ».", ["la direction de France 3"]),
+        # a body named by its noun, and a role opening the sentence in apposition to a name
+        ("Le prix a été remis à Yann Kerdraon. « Une écriture d'une grande pudeur », a salué le jury. "
+         "Présidente du jury, Maëlys Le Berre, élève de terminale à Pont-l'Abbé, explique le choix des "
+         "lycéens. « Beaucoup d'entre nous ont des grands-parents qui ont vécu ce genre de vie. »",
+         ["le jury", "Maëlys Le Berre"]),
+    ],
+)  # fmt: skip
+def test_subjects_the_parser_misses_in_press_sentences(nlp: Language, text: str, speakers: list[str]) -> None:
+    assert [q.speaker for q in run(nlp, text)] == speakers

@@ -1067,7 +1067,11 @@ class ArticleContext:
                     # not at the medium's
                     window = window[n:]
                     break
-            while window and window[0].pos_ not in {"DET", "NOUN", "ADJ"}:
+            while (
+                window
+                and window[0].pos_ not in {"DET", "NOUN", "ADJ"}
+                and window[0].text.lower() not in ROLE_NOUNS
+            ):
                 window = window[1:]
             if not window or window[-1].pos_ not in {"NOUN", "ADJ", "PROPN"}:
                 continue
@@ -1104,6 +1108,7 @@ class ArticleContext:
                 and not t.text[:1].islower()
                 and low != "premier"
                 and not (t.text.isupper() and low in ROLE_NOUNS)
+                and not (t.is_sent_start and low in ROLE_NOUNS)  # `Présidente du jury, X,`
                 and low not in DEMONYMS  # (`la Française Léa Dumont`)
             ):
                 return []  # (but `le PDG de l'entreprise`)
@@ -1158,6 +1163,8 @@ class ArticleContext:
             if t.pos_ in {"DET", "NUM"} or (t.pos_ == "ADJ" and not seen_head):
                 if t.pos_ == "ADJ":
                     last_adj = k
+                if t.pos_ == "NUM" and seen_head and doc[k - 1].pos_ == "PROPN":
+                    end = k  # `la direction de France 3`: a number in a name
                 k += 1
                 continue
             if (low in CLITICS and k > start) or low in {"a", "ont", "est", "sont", "avait", "était"}:
@@ -1276,7 +1283,11 @@ class ArticleContext:
         ):
             full = self._org_full(mention)
             return full
-        if mention[:1].isupper() and not re.match(r"^(Le|La|Les|L'|L’|Un|Une|Des|Ce|Cette)\b", mention):
+        if (
+            mention[:1].isupper()
+            and not re.match(r"^(Le|La|Les|L'|L’|Un|Une|Des|Ce|Cette)\b", mention)
+            and mention.split()[0].lower() not in ROLE_NOUNS  # (`Présidente du jury, X, explique`)
+        ):
             # A proper name (organisation, place, person not tagged).
             for org in self.orgs:
                 if normalise(org.text) == normalise(mention):
@@ -2898,6 +2909,13 @@ class Attributor:
                         continue  # (`leur a-t-il dit`: an object clitic the parser took for the subject)
                     if low == "lui" and child.i + 1 < len(doc) and doc[child.i + 1].pos_ in {"AUX", "VERB"}:
                         continue  # `, lui a rétorqué le président`: a dative clitic, the subject comes after
+                    if low in {"nous", "vous"} and child.i >= 2:
+                        # `ce dernier nous a confié`: an object clitic after the subject the parser missed
+                        pair = doc[child.i - 2 : child.i]
+                        if f"{pair[0].text.lower()} {pair[1].text.lower()}" in LATEST:
+                            return self.text[pair[0].idx : pair[1].idx + len(pair[1].text)], pair[0].idx
+                        if pair[1].text.lower() in {"il", "elle", "ils", "elles"}:
+                            return pair[1].text, pair[1].idx
                     det = child.doc[child.i - 1] if child.i > 0 else child
                     demonstrative = f"{det.text.lower()} {low}"
                     if demonstrative in LATEST or demonstrative in PLURAL_PRONOUNS:
