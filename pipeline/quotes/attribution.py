@@ -2271,8 +2271,8 @@ class ArticleContext:
 
     def _introduced_unnamed(self, head: str, at: int) -> str | None:
         """The noun phrase that first brought in, before `at`, someone unnamed with noun `head`
-        (`un riverain`, `une salariée de l'usine`, `son avocat`), or None; None too when a person first named after
-        it may be them (`Une octogénaire de Lannion ... raconte Germaine Le Luyer, 84 ans`)."""
+        (`un riverain`, `une salariée de l'usine`, `son avocat`), or None; None too when a person
+        first named after it may be them (`Une octogénaire de Lannion ... raconte Germaine Le Luyer`)."""
         for t in self.doc:
             if t.idx >= at:
                 break
