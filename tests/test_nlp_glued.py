@@ -94,3 +94,12 @@ def test_a_lowercase_word_after_a_sentence_end_or_a_new_line_may_start_one(nlp: 
     flags = {t.text: t.is_sent_start for t in doc}
     assert flags["puis"] is None and flags["revient"] is None  # left to the parser
     assert flags["le"] is False and flags["dit"] is False
+
+
+def test_a_capital_at_the_start_of_a_line_opens_a_sentence(nlp: Language) -> None:
+    # an intertitle without a full stop is not glued to the next line's sentence
+    doc = nlp(
+        "Des ramassages renforcés, selon la préfecture\nInterrogée, la préfecture assure que tout va bien."
+    )
+    starts = [s[0].text for s in doc.sents]
+    assert "Interrogée" in starts

@@ -3066,3 +3066,13 @@ def test_a_hyphenated_role_noun_stays_one_word(nlp: Language) -> None:
 )  # fmt: skip
 def test_subjects_the_parser_misses_in_press_sentences(nlp: Language, text: str, speakers: list[str]) -> None:
     assert [q.speaker for q in run(nlp, text)] == speakers
+
+
+def test_an_intertitle_without_a_full_stop_does_not_take_the_next_line_s_quote(nlp: Language) -> None:
+    text = (
+        "Pêcheur à pied depuis quarante ans, Yves Corbel acquiesce. « Les coques ont disparu. »\n"
+        "Des ramassages renforcés, selon la préfecture\n"
+        "Interrogée, la préfecture du Finistère assure que « des moyens supplémentaires ont été "
+        "déployés », avec un ramassage quotidien."
+    )
+    assert [q.speaker for q in run(nlp, text)] == ["Yves Corbel", "la préfecture du Finistère"]
