@@ -8,13 +8,14 @@ does not speak, then quotes the first through a description (`a déclaré l'avoc
 préfet`), a pronoun (`a-t-elle ajouté`, `selon lui`), a surname (`a déclaré Mme Le Pen`) or a bare
 continuation, and reports for each template how many of its passages give the person introduced.
 The `switch` templates quote someone else first, then write a sentence about the person or body
-(`Pour X, la situation est différente.`, `La CGT dénonce ...`) and a quotation with no cue. The `unnamed` templates quote, after a named official, someone the article never names (`un
-riverain`, `une salariée`) through the same kinds of reference: the speaker is the first, fullest
-description (guideline §4.1), not the official.
+(`Pour X, la situation est différente.`, `La CGT dénonce ...`) and a quotation with no cue. The
+`unnamed` templates quote, after a named official, someone the article never names (`un riverain`,
+`une salariée`) through the same kinds of reference: the speaker is the first, fullest description
+(guideline §4.1), not the official.
 
 Role templates run over 60 role nouns, masculine and feminine; person templates over 30 people as the
-press names them; organisation templates over 16 bodies and the noun an article would use for each; unnamed
-templates over 24 nouns, masculine and feminine.
+press names them; organisation templates over 16 bodies and the noun an article would use for each;
+unnamed templates over 24 nouns, masculine and feminine.
 The passages are short and clean: the figures measure coverage of constructions, not accuracy on
 articles.
 """
