@@ -2245,8 +2245,7 @@ class ArticleContext:
             # `assure la quadragénaire`: whoever of the description's gender the article is most about;
             # not for a body or a group named by a noun that is no person's (`indique la région
             # Nouvelle-Aquitaine`, `le mémorial d'Auschwitz`, `la famille du barman`)
-            bare_head = head.removeprefix("ex-")  # (`l'ex-garde des Sceaux`)
-            human = any(bare_head in nouns for nouns in (ROLE_NOUNS, _AGE_NOUNS, _KIN_NOUNS, DEMONYMS))
+            human = _person_noun(head.removeprefix("ex-"))  # (`l'ex-garde des Sceaux`)
             named_body = re.search(r"\s(?:d['’]|de\s+|du\s+)?[A-ZÀ-Þ]", mention.strip()) is not None
             if human or not (named_body or head in GROUP_NOUNS):
                 person = person or self._salient_person(at, gender)
@@ -2549,6 +2548,17 @@ _AFTER_A_VERB = {
     "un", "une", "le", "la", "les", "l'", "l’", "des", "ce", "cette", "ces", "son", "sa", "ses", "leur",
     "leurs", "que", "qu'", "qu’", ":",
 }  # fmt: skip
+
+
+def _person_noun(word: str) -> bool:
+    """Whether `word` is a noun for a person: a role, an age, a kin or a nationality noun."""
+    return any(word in nouns for nouns in (ROLE_NOUNS, _AGE_NOUNS, _KIN_NOUNS, DEMONYMS))
+
+
+def _describes_a_person(mention: str) -> bool:
+    """A person described, not named: `le voisin`, `la quadragénaire` (not `le gouvernement`)."""
+    found = re.match(r"(?:[Ll]es?|[Ll]a|[Ll]['’]|[Uu]ne?)\s*([a-zà-ÿ][\w-]*)", mention.strip())
+    return found is not None and _person_noun(found.group(1))
 
 
 def _asked_by(t: Token) -> bool:
@@ -4140,12 +4150,13 @@ def attribute_spans(
                     # `Pour Marie Leroy, la situation est différente. « ... »`, `Même son de cloche chez
                     # la CGT. « ... »`: the source the sentence before gives its view to (not `selon X`,
                     # which relays a fact)
-                    lead = att.cue_before(span, prev_start)
                     same_view = _SAME_VIEW_SENTENCE.match(text, prev_start)
                     if same_view is not None:
                         at_np = ctx.tok_at[same_view.end()]
                         np = att._np_at(at_np) if at_np >= 0 else None
                         lead = Cue("selon", same_view.group(1), same_view.start(1), *np) if np else None
+                    else:
+                        lead = att.cue_before(span, prev_start)
                     if (
                         lead is not None
                         and lead.how == "selon"
@@ -4178,19 +4189,11 @@ def attribute_spans(
                     if person and any(names_ctx.fullest_name(p.text) == person for p in names_ctx.persons):
                         speaker, how, mention, explicit = person, "context", lead.mention, True
                         cue = lead
-        # a person described, not named (`le voisin`, `la quadragénaire`; not `le gouvernement`)
-        described = re.match(
-            r"(?:[Ll]es?|[Ll]a|[Ll]['’]|[Uu]ne?)\s*([a-zà-ÿ][\w-]*)", (mention or "").strip()
-        )
-        if described is not None and not any(
-            described.group(1) in nouns for nouns in (ROLE_NOUNS, _AGE_NOUNS, _KIN_NOUNS, DEMONYMS)
-        ):
-            described = None
         topic = (
             title_mode
             and bool(speaker)
             and (
-                described is not None  # (`raconte le voisin qui a sauvé ...`)
+                _describes_a_person(mention or "")  # (`raconte le voisin qui a sauvé ...`)
                 or (
                     how == "colon"
                     and not names_ctx._is_person(speaker or "")
