@@ -1948,6 +1948,19 @@ def test_a_gendered_role_prefers_a_person_known_to_have_that_gender(nlp: Languag
     assert ctx._salient_person(at, "f") == "Dominique Lamy"  # nobody known to be a woman: no filter
 
 
+def test_a_compound_or_lone_first_name_gives_the_gender(nlp: Language) -> None:
+    from pipeline.quotes.attribution import ArticleContext
+
+    text = (
+        "Le maire Jean-Pierre Maulnier a publié une vidéo. L'idée vient de sa petite-fille, Chloé. "
+        "Anne-Laure Trémel a voté pour."
+    )
+    ctx = ArticleContext(nlp(text), [])
+    assert ctx._gender("Jean-Pierre Maulnier") == "m"  # (the first part: `Jean`)
+    assert ctx._gender("Chloé") == "f"  # (a person named by her first name alone)
+    assert ctx._gender("Anne-Laure Trémel") == "f"
+
+
 def test_a_spouse_is_the_other_person_with_the_surname(nlp: Language) -> None:
     q = one(
         nlp,

@@ -1542,11 +1542,9 @@ class ArticleContext:
                     vote(person, "f" if self.doc[last + 2].text.lower() in {"la", "une"} else "m", 1.5)
                 # The parser's own gender on first names is too often wrong (`Rachida` Masc): a list of
                 # common first names gives it instead.
-                first_name = p.text.split()[0].lower() if len(p.text.split()) >= 2 else ""
-                if first_name in FEMALE_NAMES:
-                    vote(person, "f", 2.5)
-                elif first_name in MALE_NAMES:
-                    vote(person, "m", 2.5)
+                gender = _first_name_gender(person)
+                if gender is not None:
+                    vote(person, gender, 2.5)
                 name_tokens = self.doc[first : last + 1]
                 outer = [t for t in name_tokens if not first <= t.head.i <= last or t.head.i == t.i]
                 # (`Hiroshi Nakamura s'est retrouvé`: an unfamiliar first name parsed as an adverb
@@ -2548,6 +2546,18 @@ _AFTER_A_VERB = {
     "un", "une", "le", "la", "les", "l'", "l’", "des", "ce", "cette", "ces", "son", "sa", "ses", "leur",
     "leurs", "que", "qu'", "qu’", ":",
 }  # fmt: skip
+
+
+def _first_name_gender(name: str) -> str | None:
+    """'f' or 'm' when the name opens on a common first name of that gender (`Chloé`, `Jean-Pierre
+    Maulnier`: a compound first name has the gender of its first part), else None."""
+    first = name.split()[0].lower() if name.split() else ""
+    for word in (first, first.split("-")[0]):
+        if word in FEMALE_NAMES:
+            return "f"
+        if word in MALE_NAMES:
+            return "m"
+    return None
 
 
 def _person_noun(word: str) -> bool:
