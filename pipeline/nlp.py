@@ -39,16 +39,21 @@ def _load(name: str, **options: Any) -> Language:
 
 #: Scraped press text loses its paragraph breaks and glues the last word of a paragraph to the
 #: first of the next: `recommandéEmmanuel Macron`, `Taubira.La ministre`, `Soullez.25 agents`,
-#: `KCNA.La Corée`, `dessus"Elle reprend`.
+#: `KCNA.La Corée`, `dessus"Elle reprend`, `en 2017.Pour`, `(FN).Sur le plateau`.
 #: These split a token where a lowercase run (3+ letters, so not `McDonald` or `YouTube`) meets a
-#: capitalised word, after a sentence end glued to a capital, and after a closing quotation mark
-#: glued to a capital. Tokens keep their offsets into the original text.
+#: capitalised word, after a sentence end glued to a capital (after a word, an acronym, a number or a
+#: bracket), and after a closing quotation mark glued to a capital. Tokens keep their offsets into the
+#: original text.
 GLUED_INFIXES = (
     r"(?<=[a-zß-ÿ]{3})(?=[A-ZÀ-Þ][a-zß-ÿ])",
     r"(?<=[a-zß-ÿ]{2})(?=[.!?…][A-ZÀ-Þ0-9])",
     r"(?<=[a-zß-ÿ]{2}[.!?…])(?=[A-ZÀ-Þ0-9])",
     r"(?<=[A-Z]{2})(?=[.!?…][A-ZÀ-Þ][a-zß-ÿ])",
     r"(?<=[A-Z]{2}[.!?…])(?=[A-ZÀ-Þ][a-zß-ÿ])",
+    r"(?<=[0-9%)])(?=[.!?…][A-ZÀ-Þ][a-zß-ÿ'’])",
+    r"(?<=\w)(?=\)[.!?…][A-ZÀ-Þ][a-zß-ÿ'’])",
+    r"(?<=[0-9%)][.!?…])(?=[A-ZÀ-Þ][a-zß-ÿ'’])",
+    r"(?<=^[.!?…])(?=[A-ZÀ-Þ][a-zß-ÿ'’])",  # (`2 %.Enquête`: the `%` already split off)
     r"(?<=[a-zß-ÿ.!?…][\"»”])(?=[A-ZÀ-Þ])",
 )
 

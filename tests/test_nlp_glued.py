@@ -24,6 +24,14 @@ pytestmark = NEEDS_SPACY
         ("a annoncé l'agence KCNA.La Corée du Nord a fermé ses frontières.", ("KCNA", ".")),
         ("a annoncé l'agence KCNA.La Corée du Nord a fermé ses frontières.", (".", "La")),
         ("« J'y ai vu du sang dessus\"Elle reprend le travail.", ('dessus"', "Elle")),
+        ("Ils se sont mariés en 2017.Pour Adriana, tout va bien.", ("2017", ".")),
+        ("Ils se sont mariés en 2017.Pour Adriana, tout va bien.", (".", "Pour")),
+        ("Le bilan atteint 212.135.S'exprimant vendredi, il a parlé.", ("212.135", ".")),
+        ("Le bilan atteint 212.135.S'exprimant vendredi, il a parlé.", (".", "S'")),
+        ("Le parti passe à 2 %.Enquête réalisée par Ifop.", ("%", ".")),
+        ("Il dénonce le Front national (FN).Sur le plateau, elle a parlé.", ("FN", ")")),
+        ("Il dénonce le Front national (FN).Sur le plateau, elle a parlé.", (")", ".")),
+        ("Il dénonce le Front national (FN).Sur le plateau, elle a parlé.", (".", "Sur")),
     ],
 )
 def test_glued_paragraphs_are_split_into_tokens(nlp: Language, text: str, split: tuple[str, str]) -> None:
@@ -34,7 +42,9 @@ def test_glued_paragraphs_are_split_into_tokens(nlp: Language, text: str, split:
     assert all(text[t.idx : t.idx + len(t.text)] == t.text for t in doc)  # offsets into the original
 
 
-@pytest.mark.parametrize("word", ["YouTube", "McDonald", "J.D.", "U.S.", "iPhone", "3.25", "lemonde.fr"])
+@pytest.mark.parametrize(
+    "word", ["YouTube", "McDonald", "J.D.", "U.S.", "iPhone", "3.25", "285.000", "v2.0", "lemonde.fr"]
+)
 def test_camel_case_names_stay_whole(nlp: Language, word: str) -> None:
     assert word in [t.text for t in nlp(f"Il cite {word} dans sa réponse.")]
 
