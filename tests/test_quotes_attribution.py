@@ -1501,6 +1501,23 @@ def test_relative_qui_after_selon_gives_the_antecedent(nlp: Language) -> None:
     assert one(nlp, text).speaker == "l'OCDE"
 
 
+@pytest.mark.parametrize("comma", ["", ","])
+def test_relative_qui_after_a_noun_that_cannot_speak_is_the_person_before_it(
+    nlp: Language, comma: str
+) -> None:
+    text = (
+        "Le conducteur Kamel est en colère. Malgré la compréhension de Kamel" + comma + " qui estime être en "
+        "accord avec le mouvement, celui-ci ne peut se joindre aux manifestants : « Je ne peux pas me "
+        "permettre de perdre autant d'argent »."
+    )
+    assert one(nlp, text).speaker == "Kamel"
+
+
+def test_relative_qui_after_a_role_is_the_role(nlp: Language) -> None:
+    text = "Le porte-parole de Marie Dupont, qui affirme : « Nous ne lâcherons rien », a quitté la salle."
+    assert one(nlp, text).speaker == "Le porte-parole de Marie Dupont"
+
+
 def test_token_glued_to_a_quotation_mark_is_not_a_subject(nlp: Language) -> None:
     text = (
         "L'agence Standard & Poor's a abaissé la note. L'économiste Paul Martin reste prudent. S&P relève en "

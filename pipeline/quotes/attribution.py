@@ -2921,6 +2921,19 @@ class Attributor:
                         continue  # `SNCF : Gérald Darmanin annonce`: a topic before the colon, not the subject
                     low = child.text.lower()
                     if low in {"qui"} and h.dep_ == "acl:relcl":
+                        k = child.i - 1 if child.i > 0 and doc[child.i - 1].text != "," else child.i - 2
+                        before = doc[k] if k >= 0 else child
+                        if (
+                            before.ent_type_ == "PER"
+                            and h.head.pos_ == "NOUN"
+                            and h.head.i < before.i
+                            and not self._agent_noun(h.head)
+                        ):
+                            # `Malgré la compréhension de Kamel qui estime`, `la colère de X, qui affirme`:
+                            # the relative clause hung on a noun that cannot speak; its `qui` is the
+                            # person named right before it
+                            person = next(e for e in doc.ents if e.start <= before.i < e.end)
+                            return self._np_at(person.start)
                         first = h.head.left_edge.i
                         while first < h.head.i and child.doc[first].pos_ == "ADP":
                             first += 1  # `selon l'OCDE qui appelle`: the antecedent without its preposition
