@@ -1513,6 +1513,36 @@ def test_relative_qui_after_a_noun_that_cannot_speak_is_the_person_before_it(
     assert one(nlp, text).speaker == "Kamel"
 
 
+def test_a_title_in_apposition_after_a_description_gives_the_name(nlp: Language) -> None:
+    text = (
+        "Le directeur Jonathan Lord a été condamné en 2011. « Il y a eu des problèmes graves entre 2009 et "
+        "2011 », a déclaré l'expert en matière de violences sexuelles sur les enfants, le Professeur Stephen "
+        "Smallbone, devant la Commission."
+    )
+    assert one(nlp, text).speaker == "Stephen Smallbone"
+
+
+def test_a_pronoun_after_a_described_inverted_subject_is_the_name_apposed_to_it(nlp: Language) -> None:
+    # (`à savoir` is no speech verb: Jonathan Lord does not speak)
+    text = (
+        "« Nous avons eu un excès de zèle », a reconnu le directeur Phillip Hare. Le YMCA n'était pas une "
+        "organisation sûre à l'époque où Jonathan Lord y était employé, à savoir entre 2009 et 2011, a déclaré "
+        "l'expert en matière de violences sexuelles sur les enfants, le Professeur Stephen Smallbone de "
+        "l'université de Griffith devant la Commission. Il a indiqué qu'il y avait des « problèmes graves » "
+        "dans le recrutement."
+    )
+    assert _speakers(run(nlp, text)) == ["Phillip Hare", "Stephen Smallbone"]
+
+
+def test_the_object_of_an_infinitive_speech_verb_is_no_inverted_subject(nlp: Language) -> None:
+    text = (
+        "La mère, Laetitia Gomes, a remercié les enquêteurs. « Ces heures ont été les plus longues de ma vie », "
+        "a-t-elle confié à l'AFP. Une voisine raconte avoir vu le père rôder devant l'école plusieurs jours "
+        "avant. « Il avait l'air nerveux, il regardait partout », se souvient-elle."
+    )
+    assert _speakers(run(nlp, text)) == ["Laetitia Gomes", "Une voisine"]
+
+
 def test_relative_qui_after_a_role_is_the_role(nlp: Language) -> None:
     text = "Le porte-parole de Marie Dupont, qui affirme : « Nous ne lâcherons rien », a quitté la salle."
     assert one(nlp, text).speaker == "Le porte-parole de Marie Dupont"

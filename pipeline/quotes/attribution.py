@@ -106,9 +106,10 @@ DETERMINERS = frozenset(
 #: Singular determiners: a plural description (`les élus parmi lesquels ..., Aurore Bergé`) is a group.
 _DESCRIPTION_DETERMINERS = {"le", "la", "un", "une", "cette", "ce", "cet", "son", "sa", "leur"}
 #: What may sit between a description and the name it describes: an apposition (`, l'acteur`,
-#: `, la Pr`) or, without a comma, a complement of the role (`au Tourisme`, `de la Santé`).
+#: `, la Pr`, `, le Professeur`) or, without a comma, a complement of the role (`au Tourisme`, `de la Santé`).
+_TITLES = "|".join(re.escape(h) for h in sorted(HONORIFICS, key=len, reverse=True))
 _APPOSED_NAME = re.compile(
-    r"(?:,\s*(?:(?:le|la|l['’]|un|une)\s*)?(?:[a-zà-ÿ-]+\s+){0,2}(?:(?:Pr|Dr|Me|M\.|Mme|Mgr)\.?\s+)?"
+    r"(?:,\s*(?:(?:le|la|l['’]|un|une)\s*)?(?:[a-zà-ÿ-]+\s+){0,2}(?:(?i:" + _TITLES + r")\.?\s+)?"
     r"|^\s+(?:au|aux|à\s+la|à\s+l['’]|de\s+la|de\s+l['’]|du|des)\s*[A-ZÀ-Þ][\w'’-]*(?:\s+[\w'’-]+){0,2}\s+)$"
 )
 #: Headline topic words the NER takes into a name: `Affaire Carlos Ghosn : ...`, `Procès Fillon`.
@@ -1449,11 +1450,7 @@ class ArticleContext:
             found: list[tuple[int, str, bool]] = []
             for t in self.doc:
                 low = t.text.lower()
-                inverted = (
-                    t.i > t.head.i
-                    and t.dep_ in {"nsubj", "obj", "appos", "nsubj:pass"}
-                    and self.lexicon.lemma(t.head.text) is not None
-                )
+                inverted = self._inverted_speaker(t)
                 human = low in ROLE_NOUNS or low in _AGE_NOUNS  # (`l'octogénaire espère`)
                 # (`Un passant regarde la scène`, `Un commerçant, venu de Lyon, n'est pas d'accord`
                 # with the noun parsed as an auxiliary or an oblique: a person opening the sentence)
@@ -1494,6 +1491,11 @@ class ArticleContext:
                     found.append((span[0], self.text[span[0] : span[1]], human))
             self._descriptions = found
         return self._descriptions
+
+    def _described_person(self, desc: str, at: int) -> str | None:
+        """The person a description at `at` names: the name set in apposition after it (`a déclaré
+        l'expert ..., le Professeur Stephen Smallbone`), else what `_describe` resolves it to."""
+        return self.name_after_description(desc, at) or self._describe(desc, at)
 
     def _gender(self, name: str) -> str | None:
         """'f' or 'm' when the article marks the person's gender, else None.
@@ -1642,7 +1644,7 @@ class ArticleContext:
                 continue
             if not human and wrong is not None and _determiner_gender(desc) == wrong:
                 continue  # `elle` is not `le parquet`
-            resolved = self._describe(desc, pos) if human else self._named_body(desc, pos)
+            resolved = self._described_person(desc, pos) if human else self._named_body(desc, pos)
             if resolved and (not human or fits(resolved)):
                 candidates.append((pos, resolved))
         if not candidates:
@@ -1677,7 +1679,9 @@ class ArticleContext:
                         # `M. Vizcarra s'est rendu au Parlement : « ... », a-t-il déclaré`: the subject
                         # of the pronoun's own sentence, named since the last speaker
                         return self.fullest_name(p.text)
-                    following = re.findall(r"[\w'’]+", self.text[p.end : p.end + 40])[:5]
+                    # (`à savoir`, `namely`, is no speech verb: `où X y était employé, à savoir entre ...`)
+                    after = re.sub(r"\bà savoir\b", " ", self.text[p.end : p.end + 40], flags=re.IGNORECASE)
+                    following = re.findall(r"[\w'’]+", after)[:5]
                     if "parole" in following or any(
                         lexicon.lemma(w) for w in following if w.lower() not in {"a", "est", "dit"}
                     ):  # (`X, ..., a pris la parole`)
@@ -1692,17 +1696,42 @@ class ArticleContext:
                     and (
                         self.doc[k].head.dep_ in {"nsubj", "nsubj:pass"}  # (not `défendre le chef de l'État`)
                         or self.sentence_of(pos)[0] == pos  # (opening the sentence, whatever its parse)
+                        or self._inverted_subject(self.doc[k].head)
                     )
                 ):
                     # `le septuagénaire a clamé son innocence. « ... », a-t-il assuré`: a person
                     # described as the subject since the last speaker
-                    resolved = self._describe(desc, pos)
+                    resolved = self._described_person(desc, pos)
                     if resolved and fits(resolved):
                         return resolved
                     break
             return recent[-1][1]
         candidates.sort()
         return candidates[-1][1]
+
+    def _inverted_speaker(self, t: Token) -> bool:
+        """Whether `t` follows a speech verb as its inverted subject (parsed as a subject, an object or
+        an apposition): `..., a déclaré l'expert`."""
+        return (
+            t.i > t.head.i
+            and t.dep_ in {"nsubj", "obj", "appos", "nsubj:pass"}
+            and self.lexicon.lemma(t.head.text) is not None
+        )
+
+    def _inverted_subject(self, t: Token) -> bool:
+        """`_inverted_speaker`, with the verb's group set off as an incise (`..., a déclaré l'expert`)
+        or without a subject before it; not after an infinitive (`pour défendre le chef de l'État`,
+        `avoir vu le père`)."""
+        if not self._inverted_speaker(t):
+            return False
+        verb = t.head
+        group = [verb, *(c for c in verb.children if c.dep_.startswith("aux"))]
+        if any("Inf" in v.morph.get("VerbForm", []) for v in group):
+            return False  # (`raconte avoir vu le père rôder`)
+        first = min(v.i for v in group)
+        if first > 0 and self.doc[first - 1].text == ",":
+            return True
+        return not any(c.dep_ in SUBJECT_DEPS and c.i < verb.i for c in verb.children)
 
     def _subject_of_quote(self, person: Mention) -> bool:
         """`Anne Hidalgo « a changé les blousons »`: the person is the subject of quoted words."""
