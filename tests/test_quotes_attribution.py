@@ -1543,6 +1543,28 @@ def test_the_object_of_an_infinitive_speech_verb_is_no_inverted_subject(nlp: Lan
     assert _speakers(run(nlp, text)) == ["Laetitia Gomes", "Une voisine"]
 
 
+def test_a_person_set_off_by_commas_before_a_colon_speaks(nlp: Language) -> None:
+    text = (
+        "« Nous allons recruter un médecin », insiste le maire Marc Chevillard. Au café de la place, Odette, "
+        "82 ans, hausse les épaules : « Moi, TikTok, je ne sais pas ce que c'est. »"
+    )
+    assert _speakers(run(nlp, text)) == ["Marc Chevillard", "Odette"]
+
+
+@pytest.mark.parametrize(
+    ("lead", "speaker"),
+    [
+        ("Un habitué, rencontré à la sortie de la séance, résume le sentiment général", "Un habitué"),
+        ("Un client, interrogé à la sortie du magasin, résume l'ambiance", "Un client"),
+    ],
+)
+def test_a_description_before_a_participle_phrase_is_the_subject(
+    nlp: Language, lead: str, speaker: str
+) -> None:
+    text = f"« Nous allons rouvrir la salle », insiste le maire Marc Chevillard. {lead} : « On ne sait plus quoi faire. »"
+    assert _speakers(run(nlp, text)) == ["Marc Chevillard", speaker]
+
+
 def test_relative_qui_after_a_role_is_the_role(nlp: Language) -> None:
     text = "Le porte-parole de Marie Dupont, qui affirme : « Nous ne lâcherons rien », a quitté la salle."
     assert one(nlp, text).speaker == "Le porte-parole de Marie Dupont"

@@ -510,10 +510,12 @@ def _with_determiner(before: str, name: str) -> str:
     return word + ("" if word.endswith(("'", "’")) else " ") + name
 
 
-#: A sentence opening on a noun phrase and a relative clause between commas, before its verb:
-#: `La préfecture, qui gère le dossier depuis mars, ` (déplore).
+#: A sentence opening on a noun phrase and a relative clause or a participle phrase between commas,
+#: before its verb: `La préfecture, qui gère le dossier depuis mars, ` (déplore), `Un client, interrogé
+#: à la sortie, ` (résume).
 _RELATIVE_LEAD = re.compile(
-    r"\s*[^,;:«»“”\"]{2,80}?,\s+(?:qui|dont|que|qu['’]|où|lequel|laquelle)\b[^,;:«»“”\"]*,\s*$"
+    r"\s*[^,;:«»“”\"]{2,80}?,\s+(?:qui|dont|que|qu['’]|où|lequel|laquelle|[a-zà-ÿ]{3,}(?:ée?s?|ie?s?|ue?s?))\b"
+    r"[^,;:«»“”\"]*,\s*$"
 )
 #: An age in apposition after a name: `Pierre, 17 ans`, `X (84 ans)`.
 _AGE_AFTER = re.compile(r"\s*[,(]\s*(?:âgée?\s+de\s+)?(\d{1,3})\s*ans\b")
@@ -3595,7 +3597,25 @@ class Attributor:
                         np = apposed
                     if apposed is not None or opener is not None:
                         return Cue("colon", ":", region_start + len(stripped) - 1, np[0], np[1])
+                # `Au café de la place, Odette, 82 ans, hausse les épaules : « ... »`: a person set off
+                # by commas after a fronted complement, the subject of the clause before the colon
+                person = self._appositive_person(region_start, region_start + len(stripped))
+                if person is not None and self._opens_clause(person, region_start + len(stripped) - 1):
+                    return Cue("colon", ":", region_start + len(stripped) - 1, person[0], person[1])
         return None
+
+    def _opens_clause(self, person: tuple[str, int], end: int) -> bool:
+        """Whether `person`, followed by an apposition between commas (or a comma alone), is the subject
+        of the verb phrase that runs from there to `end`: that phrase has a verb and no subject of its
+        own (`Odette, 82 ans, hausse les épaules`)."""
+        after = self.text[person[1] + len(person[0]) : end]
+        phrase = re.fullmatch(r",(?:[^,;:«»“”\"]{1,60},)?\s*([^,;:«»“”\"]+)", after)
+        if phrase is None:
+            return False
+        tokens = self.ctx.tokens_between(person[1] + len(person[0]) + phrase.start(1), end)
+        return any(t.pos_ in {"VERB", "AUX"} for t in tokens) and not any(
+            t.dep_ in SUBJECT_DEPS or t.text.lower() in PRONOUNS for t in tokens
+        )
 
     def _main_subject(self, start: int, end: int, deps: set[str]) -> tuple[Token, Token] | None:
         """(root verb, subject token) of the sentence `start`..`end`: its first verb parsed as a root, and
