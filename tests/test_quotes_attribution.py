@@ -1565,6 +1565,17 @@ def test_a_description_before_a_participle_phrase_is_the_subject(
     assert _speakers(run(nlp, text)) == ["Marc Chevillard", speaker]
 
 
+def test_a_person_named_by_a_first_name_alone_between_two_quotes_stops_the_continuation(
+    nlp: Language,
+) -> None:
+    text = (
+        "Un éleveur voisin, Paul Marchand, s'agace. « Les chiens, on en a quatre. Qu'est-ce qu'on doit faire "
+        "de plus ? »\nÉlise, elle, envisage sérieusement d'arrêter. « Je ne veux pas que mes enfants "
+        "grandissent en voyant ça tous les étés. »"
+    )
+    assert _speakers(run(nlp, text)) == ["Paul Marchand", "Élise"]
+
+
 def test_relative_qui_after_a_role_is_the_role(nlp: Language) -> None:
     text = "Le porte-parole de Marie Dupont, qui affirme : « Nous ne lâcherons rien », a quitté la salle."
     assert one(nlp, text).speaker == "Le porte-parole de Marie Dupont"

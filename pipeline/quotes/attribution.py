@@ -4468,6 +4468,8 @@ def _introduces_nobody(ctx: ArticleContext, start: int, end: int) -> bool:
     `Avant d'avancer la possibilité que son frère ait eu un complice.` between two quotes of one speaker;
     `Autre son de cloche pour le parquet de Paris.` names a body."""
     tokens = ctx.tokens_between(start, end)
+    if any(start <= p.start < end for p in ctx.persons):
+        return False  # (a person the recognizer tagged otherwise: `Élise, elle, envisage d'arrêter.`)
     return bool(tokens) and not any(
         t.ent_type_ in {"PER", "ORG"}
         or (t.dep_ in SUBJECT_DEPS and t.pos_ in {"NOUN", "PROPN"} and t.head.dep_ == "ROOT")
