@@ -2964,7 +2964,9 @@ class Attributor:
                             # the relative clause hung on a noun that cannot speak; its `qui` is the
                             # person named right before it
                             person = next(e for e in doc.ents if e.start <= before.i < e.end)
-                            return self._np_at(person.start)
+                            found = self._np_at(person.start)
+                            if found is not None:
+                                return found
                         first = h.head.left_edge.i
                         while first < h.head.i and child.doc[first].pos_ == "ADP":
                             first += 1  # `selon l'OCDE qui appelle`: the antecedent without its preposition
