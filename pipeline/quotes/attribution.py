@@ -47,6 +47,10 @@ GROUP_NOUNS = wordlist("group_nouns")
 DEMONYMS = wordlist("demonyms")
 FEMALE_NAMES = wordlist("female_first_names")
 MALE_NAMES = wordlist("male_first_names")
+FIRST_NAMES = FEMALE_NAMES | MALE_NAMES
+#: Nouns for a role or a body (media included), and with groups the nouns that name a source.
+_ROLE_OR_ORG_NOUNS = ROLE_NOUNS | ORG_NOUNS
+_SOURCE_NOUNS = _ROLE_OR_ORG_NOUNS | GROUP_NOUNS
 CLITICS = {
     "y",
     "en",
@@ -568,10 +572,7 @@ class ArticleContext:
                 titled = len(ent) >= 2 and ent[0].text.lower().rstrip(".") in HONORIFICS
                 if titled or (
                     len(ent) == 1
-                    and (
-                        ent.text.lower() in FEMALE_NAMES | MALE_NAMES
-                        or _AGE_AFTER.match(self.text, ent.end_char)
-                    )
+                    and (ent.text.lower() in FIRST_NAMES or _AGE_AFTER.match(self.text, ent.end_char))
                 ):
                     # `le Dr Inaya Aït-Ahmed` tagged MISC: a title makes a person
                     # (`Pierre, 17 ans, semble ...` tagged MISC: one word, a first name or with an age)
@@ -935,7 +936,7 @@ class ArticleContext:
         return (
             word[:1].isupper()
             and re.search(r"ée?s?$", word) is not None
-            and word.lower() not in FEMALE_NAMES | MALE_NAMES
+            and word.lower() not in FIRST_NAMES
             and k + 2 < len(doc)
             and doc[k + 1].text == ","
             and doc[k + 2].pos_ == "DET"
@@ -4275,10 +4276,7 @@ def attribute_spans(
                         o.label == "ORG" and normalise(o.text) == normalise(speaker or "")
                         for o in names_ctx.orgs
                     )
-                    and not any(
-                        w in ROLE_NOUNS | ORG_NOUNS | GROUP_NOUNS | MEDIA_NOUNS
-                        for w in re.findall(r"[\w-]+", (mention or "").lower())
-                    )
+                    and not any(w in _SOURCE_NOUNS for w in re.findall(r"[\w-]+", (mention or "").lower()))
                 )
             )
         )
@@ -4476,7 +4474,7 @@ def _introduces_nobody(ctx: ArticleContext, start: int, end: int) -> bool:
         t.ent_type_ in {"PER", "ORG"}
         or (t.dep_ in SUBJECT_DEPS and t.pos_ in {"NOUN", "PROPN"} and t.head.dep_ == "ROOT")
         or (
-            t.text.lower() in ROLE_NOUNS | ORG_NOUNS
+            t.text.lower() in _ROLE_OR_ORG_NOUNS
             and t.i >= 2
             and t.doc[t.i - 1].pos_ == "DET"
             and t.doc[t.i - 2].text.lower() in {"pour", "chez"}
