@@ -40,7 +40,7 @@ def _load(name: str, **options: Any) -> Language:
 #: Scraped press text loses its paragraph breaks and glues the last word of a paragraph to the
 #: first of the next: `recommandéEmmanuel Macron`, `Taubira.La ministre`, `Soullez.25 agents`,
 #: `KCNA.La Corée`, `dessus"Elle reprend`, `en 2017.Pour`, `(FN).Sur le plateau`, `"FRACTURE"Il`;
-#: some also glue `M.` to the surname (`M.Zarif`).
+#: some also glue `M.` to the surname (`M.Zarif`), or an elided article to an opening mark (`d'"une`).
 #: These split a token where a lowercase run (3+ letters, so not `McDonald` or `YouTube`) meets a
 #: capitalised word, after a sentence end glued to a capital (after a word, an acronym, a number or a
 #: bracket), and after a closing quotation mark glued to a capital. Tokens keep their offsets into the
@@ -58,6 +58,7 @@ GLUED_INFIXES = (
     r"(?<=[a-zß-ÿ.!?…][\"»”])(?=[A-ZÀ-Þ])",
     r"(?<=[A-ZÀ-Þ]{2}[\"»”])(?=[A-ZÀ-Þ][a-zß-ÿ])",  # (a capitalised heading: `"FRACTURE"Il estime`)
     r"(?<=^M\.)(?=[A-ZÀ-Þ][a-zß-ÿ]{2})",  # (`M.Zarif`)
+    r"(?<=\w['’])[\"“«](?=\w)",  # (`d'"immense soulagement"`: the elision, the mark, the word)
 )
 
 

@@ -34,6 +34,9 @@ pytestmark = NEEDS_SPACY
         ("Il dénonce le Front national (FN).Sur le plateau, elle a parlé.", (".", "Sur")),
         ('parlant de « fracture ». "FRACTURE"Il estime que le PS est fini.', ('FRACTURE"', "Il")),
         ("Selon M.Zarif, tout va bien.", ("M.", "Zarif")),
+        ('Une annonce qualifiée d\'"immense soulagement".', ("d'", '"')),
+        ('Une annonce qualifiée d\'"immense soulagement".', ('"', "immense")),
+        ("Il parle d'«une erreur».", ("d'", "«")),
     ],
 )
 def test_glued_paragraphs_are_split_into_tokens(nlp: Language, text: str, split: tuple[str, str]) -> None:
