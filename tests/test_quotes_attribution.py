@@ -3169,3 +3169,26 @@ def test_an_intertitle_without_a_full_stop_does_not_take_the_next_line_s_quote(n
         "déployés », avec un ramassage quotidien."
     )
     assert [q.speaker for q in run(nlp, text)] == ["Yves Corbel", "la préfecture du Finistère"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the agent before the quotation, hung by the parser on the noun
+        ("Une annonce qualifiée par l'Association des patients d'« immense soulagement ».",
+         "l'Association des patients"),
+        # the agent after the quotation, the parser's `obl:arg`
+        ("La mesure a été qualifiée d'« inacceptable » par les syndicats.", "les syndicats"),
+        ("Les pluies ont été décrites comme « bénéfiques » par les agriculteurs.", "les agriculteurs"),
+    ],
+)  # fmt: skip
+def test_the_agent_of_a_passive_speech_verb_speaks(nlp: Language, text: str, speaker: str) -> None:
+    assert [q.speaker for q in run(nlp, text)] == [speaker]
+
+
+def test_a_detached_apposition_before_a_pronoun_is_not_the_subject(nlp: Language) -> None:
+    text = (
+        "Jean Dupont a été élu maire. Fils d'un père cadre et d'une mère secrétaire, il reconnaît "
+        "« avoir assez tôt tenté de convaincre ses parents »."
+    )
+    assert [(q.speaker, q.speaker_mention) for q in run(nlp, text)] == [("Jean Dupont", "il")]

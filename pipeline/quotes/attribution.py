@@ -2937,6 +2937,9 @@ class Attributor:
                 agent = self._np_at(first)
                 if agent is not None:
                     return agent
+        agent = self._passive_agent(verb)
+        if agent is not None:
+            return agent
         for h in heads:
             for child in h.children:
                 if child.dep_ in SUBJECT_DEPS and self.ctx._in_quote(child.idx) and child.i < h.i:
@@ -2951,6 +2954,8 @@ class Attributor:
                         and any(c.dep_ in SUBJECT_DEPS and colon < c.i < h.i for c in h.children)
                     ):
                         continue  # `SNCF : Gérald Darmanin annonce`: a topic before the colon, not the subject
+                    if self._detached_apposition(child, h):
+                        continue  # `Fils d'un cadre, il reconnaît`: the subject is `il`
                     low = child.text.lower()
                     if low in {"qui"} and h.dep_ == "acl:relcl":
                         k = child.i - 1 if child.i > 0 and doc[child.i - 1].text != "," else child.i - 2
@@ -3057,6 +3062,40 @@ class Attributor:
                     (self.text[span.start : span.end], span.start) if quoted_name(self.text, span) else None
                 )
         return None
+
+    def _passive_agent(self, verb: Token) -> tuple[str, int] | None:
+        """`Une annonce qualifiée par l'AFMT d'« immense soulagement »`, `qualifiée d'« inacceptable » par
+        les syndicats`: a `par` phrase right after a past participle, or right after the quotation that
+        completes it, is its agent, whatever the parser hung it on."""
+        if verb.morph.get("VerbForm", []) != ["Part"] or verb.morph.get("Tense", []) != ["Past"]:
+            return None
+        at = verb.idx + len(verb.text)
+        lead = re.match(r"\s*(?:d['’]|de\s|comme\s)\s*", self.text[at:])
+        if lead is not None:
+            opened = next((s for s in self.ctx.spans if s.open_at == at + lead.end()), None)
+            if opened is not None:
+                at = opened.close_at + 1
+        agent = re.match(r"\s*par\s+", self.text[at:])
+        if agent is None:
+            return None
+        k = self.ctx.tok_at[at + agent.end()]
+        if k < 0 or self.ctx.doc[k].pos_ not in {"DET", "PROPN", "NOUN"}:
+            return None
+        return self._np_at(k)
+
+    def _detached_apposition(self, child: Token, verb: Token) -> bool:
+        """`Fils d'un père cadre, il grandit`, `Ancienne ministre, elle affirme`: a noun without
+        determiner set off by a comma before the verb's other subject is a detached apposition to that
+        subject, not the subject."""
+        doc = self.ctx.doc
+        comma = child.right_edge.i + 1
+        return (
+            child.pos_ in {"NOUN", "ADJ"}
+            and not any(c.dep_ == "det" for c in child.children)
+            and comma < verb.i
+            and doc[comma].text == ","
+            and any(c.dep_ in SUBJECT_DEPS and comma < c.i < verb.i for c in verb.children)
+        )
 
     def _coordinated_relative(self, verb: Token, region_start: int) -> tuple[str, int] | None:
         """`X qui parle de « ... » et exige la « démission »`: a verb coordinated with `et` right after a
@@ -4099,6 +4138,7 @@ def attribute_spans(
             and cue.mention
             and re.search(r"\b(?:comme|de|d['’])$", pre)
             and _passive(ctx, cue.cue_at)
+            and cue.mention_at < span.open_at  # (not the agent: `qualifiée d'« ... » par les syndicats`)
         ):
             # `Les précipitations ont été décrites comme « bénéfiques »`: the subject of a passive verb
             # is what the words describe, not who said them
