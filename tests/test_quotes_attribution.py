@@ -3192,3 +3192,29 @@ def test_a_detached_apposition_before_a_pronoun_is_not_the_subject(nlp: Language
         "« avoir assez tôt tenté de convaincre ses parents »."
     )
     assert [(q.speaker, q.speaker_mention) for q in run(nlp, text)] == [("Jean Dupont", "il")]
+
+
+def test_a_plural_pronoun_goes_to_coordinated_organisations(nlp: Language) -> None:
+    text = (
+        "« Il faut agir », a dit Valérie Pécresse. La CGT et SUD se sont dites réservées : elles ont "
+        "appelé à une « journée d'action nationale »."
+    )
+    assert [q.speaker for q in run(nlp, text)] == ["Valérie Pécresse", "la CGT et SUD"]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("« Il faut agir », a dit Valérie Pécresse. Les élus du groupe centriste, eux, « partagent la "
+         "décision de la présidente », estimant que le prix est juste.", "Les élus du groupe centriste"),
+        ("« Il faut agir », a dit Valérie Pécresse. Le syndicat « regrette vivement » cette décision.",
+         "Le syndicat"),
+        # a pronoun subject may stand for the one spoken of: the previous speaker goes on
+        ("« Il dessinait partout », raconte sa mère, Denise Charbonnier. Il « dessinait toujours », même "
+         "menacé.", "Denise Charbonnier"),
+    ],
+)  # fmt: skip
+def test_a_quotation_opening_on_the_sentence_s_verb_is_its_subject_s(
+    nlp: Language, text: str, speaker: str
+) -> None:
+    assert [q.speaker for q in run(nlp, text)][-1] == speaker

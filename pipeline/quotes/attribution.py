@@ -1971,6 +1971,14 @@ class ArticleContext:
                 joint = self.joint_speakers(self.fullest_name(p.text), p.start)
                 if " et " in joint:
                     events.append((p.start, joint))
+        for o in self.orgs:
+            # `La CGT et SUD se sont dites réservées : elles ont appelé à`
+            if o.label != "ORG" or not 0 <= o.start < at or here - self.sentence_index(o.start) > 1:
+                continue
+            if any(t.dep_ in SUBJECT_DEPS for t in self.tokens_between(o.start, o.end) if t.is_alpha):
+                bodies = self._joint_bodies(self._org_as_written(o), o.end)
+                if bodies is not None:
+                    events.append((o.start, bodies))
         if not events:
             # `les marins avaient formé un recours ... Ils estimaient`: a plural subject of this
             # sentence or the one before, whatever its noun, rather than an earlier singular speaker
@@ -3833,6 +3841,27 @@ class Attributor:
                             return Cue("subject", None, verb.idx, np[0], np[1])
         return None
 
+    def predicate_cue(self, span: QuoteSpan, region_start: int) -> Cue | None:
+        """`Les élus MoDem, eux, « partagent la décision »`: the sentence's verb opens the quotation and
+        its subject, a name or a noun that can speak (not a pronoun, which may stand for the one spoken
+        of), stands before it."""
+        k = self.ctx.tok_at[span.start]
+        if k < 0:
+            return None
+        verb = self.ctx.doc[k]
+        if verb.dep_ != "ROOT" or verb.pos_ != "VERB" or verb.morph.get("VerbForm", []) != ["Fin"]:
+            return None
+        for child in verb.children:
+            if child.dep_ != "nsubj" or child.idx < region_start or child.i > verb.i:
+                continue
+            if self.ctx._in_quote(child.idx) or child.pos_ == "PRON":
+                return None
+            if child.ent_type_ in {"PER", "ORG"} or self._agent_noun(child):
+                np = self._np_at(child.left_edge.i)
+                if np:
+                    return Cue("subject", None, verb.idx, np[0], np[1])
+        return None
+
     def inner_incise(self, span: QuoteSpan) -> Cue | None:
         """An incise inside the quotation marks, with words before and after it (`« Nous ne céderons
         rien, explique la préfecture, ni sur le fond. »`, `« ..., assure-t-elle, ... »`, `« ..., a-t-il
@@ -4127,6 +4156,9 @@ def attribute_spans(
             cue = att.subject_cue(span, sent_start)
             if cue is None and region_start == sent_start:
                 cue = att.fronted_subject_cue(span, sent_start, close_sent_end)
+            if cue is None and att.cue_after(span, close_sent_end) is None:
+                # (an incise closing the sentence names the speaker of all its quotations)
+                cue = att.predicate_cue(span, sent_start)
         elif cue is not None and cue.how == "before" and cue.mention is None and region_start == sent_start:
             # `Paul Girard qualifie le projet de « ... »` misparsed: the sentence subject speaks
             found = att.subject_cue(span, sent_start)
