@@ -3218,3 +3218,17 @@ def test_a_quotation_opening_on_the_sentence_s_verb_is_its_subject_s(
     nlp: Language, text: str, speaker: str
 ) -> None:
     assert [q.speaker for q in run(nlp, text)][-1] == speaker
+
+
+@pytest.mark.parametrize(
+    ("text", "speakers"),
+    [
+        ("« Nous ne céderons pas », a déclaré la ministre vendredi matin.", [("la ministre", "la ministre")]),
+        ("Selon la préfecture de police ce samedi 22 décembre à Paris, « la manifestation s'est déroulée "
+         "dans le calme ».", [("la préfecture de police", "la préfecture de police")]),
+    ],
+)  # fmt: skip
+def test_a_date_after_the_speaker_is_not_part_of_its_name(
+    nlp: Language, text: str, speakers: list[tuple[str, str]]
+) -> None:
+    assert [(q.speaker, q.speaker_mention) for q in run(nlp, text)] == speakers

@@ -284,6 +284,9 @@ _MONTHS = {
     "novembre",
     "décembre",
 }
+_WEEKDAYS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"}
+#: Words of a date, which ends a noun phrase: `la patronne du FN le 18 avril`, `le ministère en juillet`.
+_DATE_WORDS = frozenset(_MONTHS | _WEEKDAYS)
 #: A sentence end glued to the next sentence's first word: `KCNA.La`, `Paris.Le`.
 _GLUED_STOP = re.compile(r"(?<=\w\w)[.!?…](?=[A-ZÀ-Þ][a-zß-ÿ])")
 #: Prepositions whose phrase sits between an inverted cue verb and its subject (`a témoigné auprès
@@ -1146,6 +1149,8 @@ class ArticleContext:
                 continue
             if t.text in STOP_NP or self._in_quote(t.idx) or low in {"qui", "que", "qu'", "dont", "lors"}:
                 break
+            if seen_head and t.text in _DATE_WORDS:
+                break  # `la patronne du FN le 18 avril`, `le ministère en juillet`: a date, no complement
             if (
                 not seen_head
                 and low in ROLE_NOUNS
@@ -2511,7 +2516,7 @@ class ArticleContext:
                 extends = words <= set(re.split(r"[\s'’]+", normalise(piece.text)))
                 if (
                     len(piece) <= 8
-                    and not any(x.is_punct for x in piece)
+                    and not any(x.is_punct or x.text in _DATE_WORDS for x in piece)
                     and len(piece.text) > len(mention)
                     and extends  # `la préfecture des Hauts-de-Seine` is not `la préfecture de police`
                 ):
@@ -3480,6 +3485,7 @@ class Attributor:
                     np[0][:1].islower()
                     and whole.startswith(np[0])
                     and len(whole.split()) <= 14
+                    and not _DATE_WORDS.intersection(whole.split())  # (`... ce samedi 22 décembre`)
                     and not any(
                         t.morph.get("VerbForm", []) == ["Fin"]
                         for t in self.ctx.tokens_between(np[1], np[1] + len(whole))
