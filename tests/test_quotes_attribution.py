@@ -3232,3 +3232,28 @@ def test_a_date_after_the_speaker_is_not_part_of_its_name(
     nlp: Language, text: str, speakers: list[tuple[str, str]]
 ) -> None:
     assert [(q.speaker, q.speaker_mention) for q in run(nlp, text)] == speakers
+
+
+def test_a_closing_pronoun_incise_is_not_the_subject_whose_clause_it_reports(nlp: Language) -> None:
+    text = (
+        "« Nous irons jusqu'au bout », a déclaré le porte-parole Benjamin Griveaux. Le président Emmanuel "
+        "Macron a demandé aux ministres de « continuer à expliquer calmement » cette réforme, a-t-il ajouté."
+    )
+    assert [q.speaker for q in run(nlp, text)] == ["Benjamin Griveaux", "Benjamin Griveaux"]
+
+
+def test_a_capitalised_article_opens_no_person_s_name_after_a_role(nlp: Language) -> None:
+    text = (
+        "Le député La France insoumise de Seine-Saint-Denis Thomas Lefranc a dénoncé « un budget de "
+        "renoncement ». « Le gouvernement sait qu'il n'a pas de majorité », a affirmé l'élu insoumis."
+    )
+    assert [q.speaker for q in run(nlp, text)] == ["Thomas Lefranc", "Thomas Lefranc"]
+
+
+def test_a_speech_verb_s_subject_after_selon_speaks(nlp: Language) -> None:
+    # a heading glued to the sentence (`Aucune rançon, selon Paris` + `Interrogé ...`)
+    text = (
+        "Aucune rançon, selon ParisInterrogé sur une éventuelle contrepartie, le Quai d’Orsay a affirmé "
+        "que « la France ne paie pas de rançon »."
+    )
+    assert [q.speaker for q in run(nlp, text)] == ["le Quai d’Orsay"]

@@ -626,6 +626,8 @@ class ArticleContext:
             return None
         if not 2 <= len(units) <= 4 or (len(units) > 2 and before[-1:] == ["le"]):
             return None
+        if units[0][0].text in {"La", "Le", "Les"}:
+            return None  # `le député La France insoumise`: an article opens a body's or a place's name
         name = units[-2:]
         if len(units) >= 3 and units[-2][0].text.lower() in NAME_PARTICLES:
             name = units[-3:]  # `l'Économie Kwame Le Maire`: a particle opens the surname
@@ -1677,12 +1679,16 @@ class ArticleContext:
         here = self.sentence_index(at)
         recent = [(c, sp) for c, sp in previous if sp and c <= at and self._is_person(sp) and fits(sp)]
         # A person reported as speaking (`affirme le professeur X`) is a speaker too, quoted or not.
-        recent += [(p.start, self.fullest_name(p.text)) for p in placed if p.speaks]
+        recent += [
+            (p.start, self.fullest_name(p.text))
+            for p in placed
+            if p.speaks and not self._frames_quote(p.end, at)
+        ]
         recent.sort()
         if recent and here - self.sentence_index(recent[-1][0]) <= 2:
             lexicon = load_lexicon()
             for p in reversed(placed):
-                if recent[-1][0] < p.start and p.subject:
+                if recent[-1][0] < p.start and p.subject and not self._frames_quote(p.end, at):
                     if self.sentence_index(p.start) == here and not self._subject_of_quote(p):
                         # `M. Vizcarra s'est rendu au Parlement : « ... », a-t-il déclaré`: the subject
                         # of the pronoun's own sentence, named since the last speaker
@@ -1700,6 +1706,7 @@ class ArticleContext:
                     human
                     and recent[-1][0] < pos < at
                     and here - self.sentence_index(pos) <= 1
+                    and not self._frames_quote(pos + len(desc), at)
                     and k >= 0
                     and (
                         self.doc[k].head.dep_ in {"nsubj", "nsubj:pass"}  # (not `défendre le chef de l'État`)
@@ -1752,6 +1759,19 @@ class ArticleContext:
         if self._in_quote(head.head.idx):
             return True
         return any(person.end <= q.open_at <= person.end + 2 for q in self.spans)
+
+    def _frames_quote(self, end: int, at: int) -> bool:
+        """`Le président X a demandé aux ministres de « continuer », a-t-il ajouté`: the clause of the
+        person named up to `end` runs into a quotation before the pronoun at `at`, in the same sentence;
+        the pronoun stands for whoever reports that clause, not for the person."""
+        here = self.sentence_index(at)
+        if self.sentence_index(end) != here:
+            return False
+        for q in self.spans:
+            if end < q.open_at < at:
+                gap = self.text[end : q.open_at]
+                return ":" not in gap and re.search(r"\w['’]?\s*$", gap) is not None
+        return False
 
     def _latest_medium(self, at: int) -> str | None:
         """The latest name before `at` written as a medium: `au Parisien`, `selon Le Point`, `X révèle`."""
@@ -3097,14 +3117,14 @@ class Attributor:
         return self._np_at(k)
 
     def _detached_apposition(self, child: Token, verb: Token) -> bool:
-        """`Fils d'un père cadre, il grandit`, `Ancienne ministre, elle affirme`: a noun without
-        determiner set off by a comma before the verb's other subject is a detached apposition to that
-        subject, not the subject."""
+        """`Fils d'un père cadre, il grandit`, `Ancienne ministre, elle affirme`: a noun set off by a
+        comma before the verb's other subject is a detached apposition to that subject (or a heading
+        glued to the sentence: `Aucune rançon, selon Paris` + `Interrogé ..., le Quai d'Orsay a affirmé`),
+        not the subject."""
         doc = self.ctx.doc
-        comma = child.right_edge.i + 1
+        comma = child.right_edge.i + (doc[child.right_edge.i].text != ",")
         return (
             child.pos_ in {"NOUN", "ADJ"}
-            and not any(c.dep_ == "det" for c in child.children)
             and comma < verb.i
             and doc[comma].text == ","
             and any(c.dep_ in SUBJECT_DEPS and comma < c.i < verb.i for c in verb.children)
@@ -3479,6 +3499,13 @@ class Attributor:
                 continue
             k = self.ctx.tok_at[region_start + m.start(2)]
             np = self._np_at(k) if k >= 0 else None
+            if any(
+                t.pos_ == "VERB"
+                and self.is_speech(t)
+                and any(c.dep_ in SUBJECT_DEPS and c.idx >= region_start + m.end() for c in t.children)
+                for t in self.ctx.tokens_between(region_start + m.end(), span.open_at)
+            ):
+                break  # `Selon Paris, le Quai d'Orsay a affirmé que « ... »`: the verb's subject speaks
             if np and (word != "pour" or self._is_agent(np[0])):
                 whole = m.group(2).strip()
                 if (
