@@ -3257,3 +3257,23 @@ def test_a_speech_verb_s_subject_after_selon_speaks(nlp: Language) -> None:
         "que « la France ne paie pas de rançon »."
     )
     assert [q.speaker for q in run(nlp, text)] == ["le Quai d’Orsay"]
+
+
+def test_a_role_of_another_place_is_another_person(nlp: Language) -> None:
+    text = (
+        "« On a montré du caractère », a savouré l'entraîneur brestois, Yannick Tanguy. « C'est "
+        "inadmissible à ce niveau », a pesté Olivier Sagnier. L'entraîneur nordiste a regretté « un "
+        "manque de maîtrise »."
+    )
+    assert [q.speaker for q in run(nlp, text)] == ["Yannick Tanguy", "Olivier Sagnier", "Olivier Sagnier"]
+
+
+def test_maitre_before_a_name_makes_a_lawyer(nlp: Language) -> None:
+    text = (
+        "L'aide-soignant Marc Le Gall, 52 ans, était jugé mardi. Marc Le Gall a reconnu les faits. « Je "
+        "regrette », a déclaré Marc Le Gall. Me Yann Le Borgne, qui représentait trois des familles, a "
+        "dénoncé « une trahison ». Les familles étaient présentes dans la salle. Le procureur a requis un "
+        "an de prison. « Ces familles avaient confié ce qu'elles avaient de plus précieux », a plaidé "
+        "l'avocat de la partie civile."
+    )
+    assert [q.speaker for q in run(nlp, text)] == ["Marc Le Gall", "Yann Le Borgne", "Yann Le Borgne"]

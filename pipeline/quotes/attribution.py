@@ -1042,6 +1042,11 @@ class ArticleContext:
                 words = self._role_words(window)
                 if words:
                     roles.append(Role(words[0], set(words), person, m.start, _head_gender(window, words[0])))
+            # `Me Yann Le Borgne`, `Maître X`: the title of a lawyer (`l'avocat de la partie civile`)
+            if first > 0 and doc[first - 1].text.lower().rstrip(".") in {"me", "maître"}:
+                gender = _first_name_gender(person)
+                head = "avocate" if gender == "f" else "avocat"
+                roles.append(Role(head, {head}, person, m.start, gender))
             # Before: `le président de ce pays, Ilham Aliyev` / `le chroniqueur Matthieu Delormeau`
             k = first - 1
             while k >= 0 and doc[k].text.lower() in HONORIFICS:
@@ -2062,6 +2067,7 @@ class ArticleContext:
         definite = det in {"le", "la", "l", "ce", "cet", "cette"} or det.startswith(("l'", "l’"))
         alike = role_alike().get(head, frozenset())
         wanted_gender = _description_gender(mention)
+        rivals: set[str] = set()  # holders of the same role from another place
         for r in self.roles:
             if (r.head != head and (r.head not in alike or r.start > at)) or (
                 indefinite
@@ -2070,6 +2076,10 @@ class ArticleContext:
                 continue
             if _former(content) != _former(r.words):
                 continue  # `la nouvelle maire` is not `l'ancienne maire de Strasbourg Catherine Trautmann`
+            placed = {w for w in content[1:] if _of_a_place(w)}
+            if placed and not placed & r.words and any(_of_a_place(w) for w in r.words - {head}):
+                rivals.add(r.person)
+                continue  # `l'entraîneur nordiste` is not `l'entraîneur brestois, Yannick Tanguy`
             gender = self._gender(r.person) or r.gender
             if wanted_gender is not None and gender is not None and gender != wanted_gender:
                 continue  # `la ministre ukrainienne` is not `le ministre allemand Jürgen Haas`
@@ -2120,6 +2130,22 @@ class ArticleContext:
             return holder
         if best_person is not None:
             return best_person
+        if rivals and definite:
+            # `L'entraîneur nordiste a regretté` after `a savouré l'entraîneur brestois, X` and `a pesté
+            # Y`: the description sets its person against the other holder of the role; the latest
+            # person speaking or acting since, who is not that holder
+            here = self.sentence_index(at)
+            since = [
+                p
+                for p in self.persons
+                if 0 <= p.end <= at
+                and (p.subject or p.speaks)
+                and here - self.sentence_index(p.start) <= 2
+                and self.fullest_name(p.text) not in rivals
+                and self._may_be(self.fullest_name(p.text), wanted_gender)
+            ]
+            if since:
+                return self.fullest_name(since[-1].text)
         if head in _ANONYMOUS_SOURCES and definite:
             # `selon cette source`, `assure ce proche de l'Elysée`: the unnamed source quoted before
             unnamed = [
@@ -2611,6 +2637,15 @@ _AFTER_A_VERB = {
     "un", "une", "le", "la", "les", "l'", "l’", "des", "ce", "cette", "ces", "son", "sa", "ses", "leur",
     "leurs", "que", "qu'", "qu’", ":",
 }  # fmt: skip
+
+
+_PLACE_ADJECTIVE = re.compile(r"[a-zà-ÿ]{3,}(?:ois|oise|ais|aise|ien|ienne|iste|ain|aine)s?")
+
+
+def _of_a_place(word: str) -> bool:
+    """`brestois`, `nordiste`, `allemand`: an adjective of origin, which tells two holders of one role
+    apart (`l'entraîneur lensois`, `l'entraîneur brestois`)."""
+    return word in DEMONYMS or _PLACE_ADJECTIVE.fullmatch(word) is not None
 
 
 def _first_name_gender(name: str) -> str | None:
