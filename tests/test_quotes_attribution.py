@@ -3277,3 +3277,19 @@ def test_maitre_before_a_name_makes_a_lawyer(nlp: Language) -> None:
         "l'avocat de la partie civile."
     )
     assert [q.speaker for q in run(nlp, text)] == ["Marc Le Gall", "Yann Le Borgne", "Yann Le Borgne"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the role after the age, a participle the parser tags as a verb
+        "Le procès de Kevin Roche, 34 ans, accusé du meurtre d'Antoine Vial, s'est ouvert lundi. Antoine "
+        "Vial, 41 ans, père de deux enfants, avait succombé. « Je n'ai jamais voulu ça », a déclaré l'accusé.",
+        # a manner phrase after the speaker is no complement of the role
+        "Le procès de Kevin Roche, accusé du meurtre d'Antoine Vial, s'est ouvert lundi. Antoine Vial, 41 "
+        "ans, père de deux enfants, avait succombé. « Je n'ai jamais voulu ça », a déclaré l'accusé d'une "
+        "voix blanche.",
+    ],
+)
+def test_a_role_given_after_a_name_and_an_age(nlp: Language, text: str) -> None:
+    assert [(q.speaker, q.speaker_mention) for q in run(nlp, text)] == [("Kevin Roche", "l'accusé")]

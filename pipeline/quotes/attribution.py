@@ -284,6 +284,8 @@ _MONTHS = {
     "novembre",
     "décembre",
 }
+#: `d'une voix blanche`, `d'un ton las`: a manner phrase after a speaker, no complement of its noun.
+_MANNER_NOUNS = {"voix", "ton", "air", "trait", "souffle", "sourire"}
 _WEEKDAYS = {"lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"}
 #: Words of a date, which ends a noun phrase: `la patronne du FN le 18 avril`, `le ministère en juillet`.
 _DATE_WORDS = frozenset(_MONTHS | _WEEKDAYS)
@@ -1038,8 +1040,15 @@ class ArticleContext:
             # After: `Dmitri Peskov, porte-parole du Kremlin,`
             k = last + 1
             if k < len(doc) and doc[k].text == ",":
-                window = list(doc[k + 1 : min(k + 10, len(doc))])
-                words = self._role_words(window)
+                window = list(doc[k + 1 : min(k + 13, len(doc))])
+                if (
+                    len(window) > 3
+                    and window[0].like_num
+                    and window[1].text == "ans"
+                    and window[2].text == ","
+                ):
+                    window = window[3:]  # `Kevin Roche, 34 ans, accusé du meurtre de X`
+                words = self._role_words(window[:9])
                 if words:
                     roles.append(Role(words[0], set(words), person, m.start, _head_gender(window, words[0])))
             # `Me Yann Le Borgne`, `Maître X`: the title of a lawyer (`l'avocat de la partie civile`)
@@ -1108,7 +1117,12 @@ class ArticleContext:
         complement = False
         for n, t in enumerate(tokens):
             low = t.text.lower()
-            if t.text in STOP_NP or t.pos_ in {"VERB", "AUX", "SCONJ", "CCONJ"} or low in {"qui", "que"}:
+            if (
+                t.text in STOP_NP
+                or (t.pos_ in {"VERB", "AUX"} and not (n == 0 and low in ROLE_NOUNS))  # (`accusé du meurtre`)
+                or t.pos_ in {"SCONJ", "CCONJ"}
+                or low in {"qui", "que"}
+            ):
                 break
             if n == 0 and t.pos_ == "ADP":
                 return []
@@ -1194,6 +1208,13 @@ class ArticleContext:
                 end = k
                 k += 1
                 continue
+            if (
+                low in NP_PREPS
+                and k + 2 < len(doc)
+                and doc[k + 1].text.lower() in {"un", "une"}
+                and doc[k + 2].text.lower() in _MANNER_NOUNS
+            ):
+                break  # `a déclaré l'accusé d'une voix blanche`: how, not whose
             if low in NP_PREPS and seen_head and k + 1 < len(doc) and doc[k + 1].text not in STOP_NP:
                 k += 1
                 continue
