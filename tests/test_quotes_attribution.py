@@ -3293,3 +3293,20 @@ def test_maitre_before_a_name_makes_a_lawyer(nlp: Language) -> None:
 )
 def test_a_role_given_after_a_name_and_an_age(nlp: Language, text: str) -> None:
     assert [(q.speaker, q.speaker_mention) for q in run(nlp, text)] == [("Kevin Roche", "l'accusé")]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        # the description names its body: no fuller phrase with another complement replaces it
+        ("Les salariés ont appris l'annonce par la direction d'un plan de réorganisation. Dans un communiqué "
+         "publié vendredi, la direction du groupe Brevalis justifie la réorganisation par « une baisse "
+         "durable des volumes ».", "la direction du groupe Brevalis"),
+        # a generic noun for a body stands for the one named just before
+        ("Selon le dernier bilan de l'Office français de la biodiversité (OFB), la population est stable. "
+         "L'établissement public évoque « une population stabilisée ».",
+         "l'Office français de la biodiversité"),
+    ],
+)  # fmt: skip
+def test_a_body_described_by_a_noun(nlp: Language, text: str, speaker: str) -> None:
+    assert [q.speaker for q in run(nlp, text)] == [speaker]

@@ -400,7 +400,9 @@ _ANONYMOUS_SOURCES = {"source", "proche", "interlocuteur", "témoin", "familier"
 _REFLEXIVE_JUDGEMENTS = {"considérer", "estimer", "juger", "voir", "trouver", "sentir", "croire", "penser"}
 #: Nouns that stand for any organisation (`l'institution`, `l'organisme`), or for the union or party
 #: just named (`le syndicat` after `La CGT a appelé à la grève`).
-_GENERIC_BODIES = {"institution", "organisme", "instance", "institut", "service", "syndicat", "parti"}
+_GENERIC_BODIES = {
+    "institution", "organisme", "instance", "institut", "service", "syndicat", "parti", "établissement"
+}  # fmt: skip
 #: Nouns for a company or an association that stand for the one named just before (`la société`
 #: after `Adventure Line Productions`); institutions (`le parquet`, `la préfecture`) are not among them.
 _CORPORATE_NOUNS = {
@@ -2588,6 +2590,7 @@ class ArticleContext:
                     and extends  # `la préfecture des Hauts-de-Seine` is not `la préfecture de police`
                 ):
                     return piece.text
+        named = {w for w in mention.split()[1:] if w[:1].isupper()}  # the names the mention gives
         for m in re.finditer(
             r"\b(?:(le|la|les|l['’])|(du|au))\s*" + re.escape(head) + r"\b",
             self.text[:at],
@@ -2607,7 +2610,13 @@ class ArticleContext:
             if k < 0:
                 continue
             span = self.noun_phrase(k)
-            if span and span[1] - span[0] > len(best) and span[0] == m.start():
+            if (
+                span
+                and span[1] - span[0] > len(best)
+                and span[0] == m.start()
+                and named <= set(self.text[span[0] : span[1]].split())
+            ):
+                # (`la direction du groupe X` is not `la direction d'un plan de réorganisation`)
                 best = self.text[span[0] : span[1]]
                 break
         return best
