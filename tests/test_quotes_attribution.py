@@ -3310,3 +3310,33 @@ def test_a_role_given_after_a_name_and_an_age(nlp: Language, text: str) -> None:
 )  # fmt: skip
 def test_a_body_described_by_a_noun(nlp: Language, text: str, speaker: str) -> None:
     assert [q.speaker for q in run(nlp, text)] == [speaker]
+
+
+def test_a_plural_pronoun_goes_to_persons_named_together(nlp: Language) -> None:
+    text = (
+        "« Les taux baissent », a dit le courtier Stéphane Morel. C'est le cas de Julie Martin et Thomas "
+        "Ferrand, un couple de trentenaires installé à Rezé. « On avait mis notre projet entre "
+        "parenthèses », expliquent-ils."
+    )
+    assert [q.speaker for q in run(nlp, text)] == ["Stéphane Morel", "Julie Martin et Thomas Ferrand"]
+
+
+def test_a_capitalised_noun_of_origin_describes_a_person(nlp: Language) -> None:
+    text = (
+        "Théo Lagarde a remporté l'étape devant le Danois Mads Kristensen. « C'est la plus belle victoire "
+        "de ma carrière », a savouré le Drômois. « Tout va bien », a écrit Le Parisien."
+    )
+    assert [q.speaker for q in run(nlp, text)] == ["Théo Lagarde", "Le Parisien"]
+
+
+def test_a_weekday_the_recognizer_tags_as_a_person_is_no_person(nlp: Language) -> None:
+    from spacy.tokens import Span
+
+    from pipeline.quotes.attribution import ArticleContext
+    from pipeline.quotes.marks import find_quote_spans
+
+    text = "Lundi, « c'est la haute montagne », a prévenu Théo Lagarde."
+    doc = nlp(text)
+    ctx = ArticleContext(doc, find_quote_spans(text))
+    assert ctx._clean_person(Span(doc, 0, 1, label="PER")) is None
+    assert ctx._clean_person(Span(doc, len(doc) - 3, len(doc) - 1, label="PER")) is not None

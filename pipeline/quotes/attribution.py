@@ -839,6 +839,7 @@ class ArticleContext:
                 tokens[0].text.lower() in HONORIFICS
                 or not tokens[0].text[:1].isupper()
                 or (tokens[0].text.lower() in _TOPIC_WORDS and len(tokens) > 1)
+                or tokens[0].text.lower() in _DATE_WORDS  # (`Lundi, « ... »`)
                 or (tokens[0].text.lower() in PLATFORMS and len(tokens) > 1)  # `sur Twitter Florian Klenk`
                 or (  # `Le Dr Kenji Vasseur` opening a sentence: the article before the title
                     tokens[0].text.lower() in {"le", "la"}
@@ -1311,7 +1312,19 @@ class ArticleContext:
         if named_org is not None:
             return self._org_full(named_org)
         bare = re.sub(r"^(le|la|les|l'|l’)\s*", "", mention, flags=re.IGNORECASE)
-        if bare != mention and bare.lower() in DEMONYMS:
+        if (
+            bare != mention
+            and (
+                bare.lower() in DEMONYMS
+                or (  # `a savouré le Drômois`, `la Finistérienne`
+                    bare[:1].isupper()
+                    and _PLACE_ADJECTIVE.fullmatch(bare.lower()) is not None
+                    and normalise(mention) not in MEDIA_NAMES
+                    and normalise(bare) not in MEDIA_NAMES
+                    and not any(o.label == "ORG" and normalise(o.text) == normalise(bare) for o in self.orgs)
+                )
+            )
+        ):
             return self._describe(mention, at, previous)  # `a analysé la Normande`: a person described
         if (
             bare != mention
@@ -2051,6 +2064,13 @@ class ArticleContext:
                     span = self.noun_phrase(det[0].i)
                     if span is not None:
                         return self.text[span[0] : span[1]]
+            for p in reversed(self.persons):
+                # `C'est le cas de Julie Martin et Thomas Ferrand. « ... », expliquent-ils`: persons named
+                # together, though not as a subject, rather than one earlier speaker
+                if 0 <= p.start < at and here - self.sentence_index(p.start) <= 1:
+                    joint = self.joint_speakers(self.fullest_name(p.text), p.start)
+                    if " et " in joint:
+                        return joint
             plural = [c for c in previous if c[1] and c[0] <= at]
             return plural[-1][1] if plural else None
         return max(events)[1]
@@ -2357,7 +2377,10 @@ class ArticleContext:
             # `assure la quadragénaire`: whoever of the description's gender the article is most about;
             # not for a body or a group named by a noun that is no person's (`indique la région
             # Nouvelle-Aquitaine`, `le mémorial d'Auschwitz`, `la famille du barman`)
-            human = _person_noun(head.removeprefix("ex-"))  # (`l'ex-garde des Sceaux`)
+            human = _person_noun(head.removeprefix("ex-")) or (  # (`l'ex-garde des Sceaux`)
+                _of_a_place(head)
+                and re.fullmatch(r"(?:le|la|l['’])\s*[A-ZÀ-Þ]\S+", mention.strip()) is not None
+            )  # (`le Drômois`)
             named_body = re.search(r"\s(?:d['’]|de\s+|du\s+)?[A-ZÀ-Þ]", mention.strip()) is not None
             if human or not (named_body or head in GROUP_NOUNS):
                 person = person or self._salient_person(at, gender)
