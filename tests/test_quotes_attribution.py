@@ -3340,3 +3340,10 @@ def test_a_weekday_the_recognizer_tags_as_a_person_is_no_person(nlp: Language) -
     ctx = ArticleContext(doc, find_quote_spans(text))
     assert ctx._clean_person(Span(doc, 0, 1, label="PER")) is None
     assert ctx._clean_person(Span(doc, len(doc) - 3, len(doc) - 1, label="PER")) is not None
+
+
+def test_a_called_on_quotation_and_an_organisation_s_whole_name(nlp: Language) -> None:
+    # `a appelé « ... »` calls on someone (no naming), and the organisation keeps its name past `pour`
+    text = "Le Service européen pour l'action extérieure a appelé « toutes les parties à la retenue »."
+    assert [q.speaker for q in run(nlp, text)] == ["Le Service européen pour l'action extérieure"]
+    assert run(nlp, "Un plan appelé « Horizon 2028 » a été présenté aux investisseurs.") == []

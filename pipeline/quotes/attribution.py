@@ -2845,6 +2845,21 @@ class Attributor:
                 j += 1
             if j > k + 1:  # `a assuré M. Bas`: the surname tagged as no name (`bas`)
                 return self.text[doc[k + 1].idx : doc[j - 1].idx + len(doc[j - 1].text)], doc[k + 1].idx
+        if t.text.lower() in {"le", "la", "les", "l'", "l’"}:
+            for ent in self.ctx.ents:
+                if (
+                    ent.start == k + 1
+                    and ent.label_ == "ORG"
+                    and 2 < len(ent) <= 6
+                    and not any(x.pos_ in {"VERB", "AUX"} for x in ent)
+                    and not self.ctx._in_quote(ent.start_char)
+                ):
+                    # `le Service européen pour l'action extérieure`: the organisation's whole name,
+                    # where the noun phrase would cut it (at `pour`)
+                    end = self.ctx._word_end(ent.end_char)
+                    phrase = self.ctx.noun_phrase(k)
+                    if phrase is not None and phrase[1] < end:
+                        return self.text[t.idx : end], t.idx
         for ent in self.ctx.ents:
             if ent.start <= k < ent.end:
                 if t.pos_ == "DET":
@@ -4139,7 +4154,9 @@ def naming_context(before: str, capitalised: bool = True) -> str | None:
     ):
         return words[-2]
     reflexive = any(w == "se" or w.startswith("s'") for w in words[-3:-1])
-    if last in NAMING_VERBS and not (last.startswith("dit") and reflexive):
+    # (`a appelé « toutes les parties à la retenue »`: after an auxiliary, `appeler` calls on someone)
+    calls = last.startswith("appel") and len(words) >= 2 and words[-2] in AUXILIARIES
+    if last in NAMING_VERBS and not (last.startswith("dit") and reflexive) and not calls:
         return last  # `appelé « X »`, but `se dit`, `s'est dit « ... »` reports speech
     if last in NAMING_WORDS and not last.startswith("qualifi") and capitalised:
         return last
