@@ -1331,7 +1331,8 @@ class ArticleContext:
             and bare[:1].isupper()
             and not re.match(r"(Premier|Première)(?:\s+[a-zé]|\s*$)", bare)
             and bare.lower() not in ROLE_NOUNS  # `le Général`, `le Président`: a role, capitalised
-            and bare.lower() not in ORG_NOUNS  # `l'ONG`: a noun in capitals, no name
+            and (bare.lower() not in ORG_NOUNS or normalise(mention) in MEDIA_NAMES)  # `l'ONG`: no name
+            # (but `L'Équipe`, the sports daily)
         ):
             full = self._org_full(mention)
             return full
