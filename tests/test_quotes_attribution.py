@@ -3355,3 +3355,12 @@ def test_a_daily_named_by_a_common_noun_is_a_name(nlp: Language) -> None:
         "vestiaire divisé » entre les cadres."
     )
     assert [q.speaker for q in run(nlp, text)] == ["L'Équipe"]
+
+
+def test_a_relative_of_someone_unnamed_is_an_unnamed_speaker(nlp: Language) -> None:
+    text = (
+        "L'aide-soignante Sylvie Le Gall a été condamnée. « Je regrette », a-t-elle dit. La fille d'une des "
+        "résidentes, présente à l'audience, n'a pas caché sa colère. « On lui a volé sa dignité », "
+        "a-t-elle lâché à la sortie de la salle."
+    )
+    assert [q.speaker for q in run(nlp, text)] == ["Sylvie Le Gall", "La fille d'une des résidentes"]

@@ -1503,7 +1503,8 @@ class ArticleContext:
             for t in self.doc:
                 low = t.text.lower()
                 inverted = self._inverted_speaker(t)
-                human = low in ROLE_NOUNS or low in _AGE_NOUNS  # (`l'octogénaire espère`)
+                # (`l'octogénaire espère`, `La fille d'une des résidentes n'a pas caché sa colère`)
+                human = low in ROLE_NOUNS or low in _AGE_NOUNS or low in _KIN_NOUNS
                 # (`Un passant regarde la scène`, `Un commerçant, venu de Lyon, n'est pas d'accord`
                 # with the noun parsed as an auxiliary or an oblique: a person opening the sentence)
                 opening = (
@@ -2318,7 +2319,11 @@ class ArticleContext:
             gender = _DEFINITE_GENDER.get(det)
             if gender is None:
                 gender = self._mention_gender(mention, at)
-            if head in _KIN_NOUNS and _COMPLEMENT.search(mention) is None:
+            if head in _KIN_NOUNS and (
+                _COMPLEMENT.search(mention) is None
+                # (`la fille d'une des résidentes`: the relative of someone unnamed is unnamed)
+                or re.search(r"\s(?:d['’]\s*une?|des)\s", mention) is not None
+            ):
                 # `a déclaré la mère` right after `Nadia, née le 17 septembre`: a relative of the person
                 # just named, not that person; no apposition linked anyone to the noun (`la fille de
                 # l'ex-président` says whose, and may be resolved)
