@@ -3347,6 +3347,7 @@ def test_a_called_on_quotation_and_an_organisation_s_whole_name(nlp: Language) -
     text = "Le Service européen pour l'action extérieure a appelé « toutes les parties à la retenue »."
     assert [q.speaker for q in run(nlp, text)] == ["Le Service européen pour l'action extérieure"]
     assert run(nlp, "Un plan appelé « Horizon 2028 » a été présenté aux investisseurs.") == []
+    assert run(nlp, "Il a construit le premier scanner, qu'il a appelé « l'Indomptable ».") == []
 
 
 def test_a_daily_named_by_a_common_noun_is_a_name(nlp: Language) -> None:

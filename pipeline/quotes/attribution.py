@@ -4161,7 +4161,13 @@ def naming_context(before: str, capitalised: bool = True) -> str | None:
         return words[-2]
     reflexive = any(w == "se" or w.startswith("s'") for w in words[-3:-1])
     # (`a appelé « toutes les parties à la retenue »`: after an auxiliary, `appeler` calls on someone)
-    calls = last.startswith("appel") and len(words) >= 2 and words[-2] in AUXILIARIES
+    calls = (
+        last.startswith("appel")
+        and len(words) >= 2
+        and words[-2] in AUXILIARIES
+        # (but `qu'il a appelé « l'Indomptable »`, `ce que X ont appelé « ... »`: its object comes first)
+        and not any(w.startswith(("qu'", "que")) for w in words[-4:-2])
+    )
     if last in NAMING_VERBS and not (last.startswith("dit") and reflexive) and not calls:
         return last  # `appelé « X »`, but `se dit`, `s'est dit « ... »` reports speech
     if last in NAMING_WORDS and not last.startswith("qualifi") and capitalised:
