@@ -1318,7 +1318,7 @@ class ArticleContext:
                 bare.lower() in DEMONYMS
                 or (  # `a savouré le Drômois`, `la Finistérienne`
                     bare[:1].isupper()
-                    and _PLACE_ADJECTIVE.fullmatch(bare.lower()) is not None
+                    and _of_a_place(bare.lower())
                     and normalise(mention) not in MEDIA_NAMES
                     and normalise(bare) not in MEDIA_NAMES
                     and not any(o.label == "ORG" and normalise(o.text) == normalise(bare) for o in self.orgs)
@@ -1664,8 +1664,7 @@ class ArticleContext:
                 continue
             if here - self.sentence_index(o.start) > 1:
                 continue
-            words = [t for t in self.tokens_between(o.start, o.end) if t.is_alpha]
-            if not any(t.dep_ in SUBJECT_DEPS for t in words):
+            if not self._named_as_subject(o):
                 continue
             named = self._org_as_written(o)
             if _determiner_gender(named) != wrong:
@@ -2020,6 +2019,10 @@ class ArticleContext:
             self._groups = found
         return self._groups
 
+    def _named_as_subject(self, m: Mention) -> bool:
+        """Whether a word of mention `m` is a subject in the parse."""
+        return any(t.dep_ in SUBJECT_DEPS for t in self.tokens_between(m.start, m.end) if t.is_alpha)
+
     def _plural_antecedent(self, at: int, previous: list[tuple[int, str | None]], latest: bool) -> str | None:
         """`ils`, `ces derniers`: the latest plural group (a subject, unless `latest`) or group speaker."""
         here = self.sentence_index(at)
@@ -2033,17 +2036,21 @@ class ArticleContext:
             for pos, np, subject in self._plural_groups()
             if pos < at and (subject or latest) and here - self.sentence_index(pos) <= 2
         ]
-        for p in self.persons:
-            # `Jean Dupont et Marie Durand ont signé la tribune. « ... », écrivent-ils`
-            if 0 <= p.start < at and p.subject and here - self.sentence_index(p.start) <= 1:
-                joint = self.joint_speakers(self.fullest_name(p.text), p.start)
-                if " et " in joint:
-                    events.append((p.start, joint))
+        # Persons named together in this sentence or the one before: `Jean Dupont et Marie Durand ont
+        # signé la tribune. « ... », écrivent-ils` (a subject), `C'est le cas de X et Y` (no subject).
+        together = [
+            (p.start, joint, p.subject)
+            for p in self.persons
+            if 0 <= p.start < at
+            and here - self.sentence_index(p.start) <= 1
+            and " et " in (joint := self.joint_speakers(self.fullest_name(p.text), p.start))
+        ]
+        events += [(start, joint) for start, joint, subject in together if subject]
         for o in self.orgs:
             # `La CGT et SUD se sont dites réservées : elles ont appelé à`
             if o.label != "ORG" or not 0 <= o.start < at or here - self.sentence_index(o.start) > 1:
                 continue
-            if any(t.dep_ in SUBJECT_DEPS for t in self.tokens_between(o.start, o.end) if t.is_alpha):
+            if self._named_as_subject(o):
                 bodies = self._joint_bodies(self._org_as_written(o), o.end)
                 if bodies is not None:
                     events.append((o.start, bodies))
@@ -2066,13 +2073,8 @@ class ArticleContext:
                     span = self.noun_phrase(det[0].i)
                     if span is not None:
                         return self.text[span[0] : span[1]]
-            for p in reversed(self.persons):
-                # `C'est le cas de Julie Martin et Thomas Ferrand. « ... », expliquent-ils`: persons named
-                # together, though not as a subject, rather than one earlier speaker
-                if 0 <= p.start < at and here - self.sentence_index(p.start) <= 1:
-                    joint = self.joint_speakers(self.fullest_name(p.text), p.start)
-                    if " et " in joint:
-                        return joint
+            if together:
+                return max(together)[1]  # persons named together, rather than one earlier speaker
             plural = [c for c in previous if c[1] and c[0] <= at]
             return plural[-1][1] if plural else None
         return max(events)[1]
