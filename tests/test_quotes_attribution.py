@@ -3365,3 +3365,15 @@ def test_a_relative_of_someone_unnamed_is_an_unnamed_speaker(nlp: Language) -> N
         "a-t-elle lâché à la sortie de la salle."
     )
     assert [q.speaker for q in run(nlp, text)] == ["Sylvie Le Gall", "La fille d'une des résidentes"]
+
+
+def test_a_pronoun_after_a_new_paragraph_s_named_subject(nlp: Language) -> None:
+    # The subject of the sentence just before the pronoun, in a new paragraph since the last speaker
+    # (its verb after `ne`), takes the pronoun.
+    text = (
+        "L'entraîneur, Stéphane Cazaubon, restait mesuré. « On n'a rien gagné », tempère-t-il.\n\n"
+        "En face, le manager de Lannemezan, Pierre-Yves Soulé, ne cachait pas sa frustration. Il a dénoncé "
+        "un arbitrage « à sens unique »."
+    )
+    assert [q.speaker for q in run(nlp, text)] == ["Stéphane Cazaubon", "Pierre-Yves Soulé"]
+    # (in the speaker's paragraph: test_pronoun_prefers_speaker_of_the_previous_sentence)

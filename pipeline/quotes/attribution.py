@@ -51,6 +51,8 @@ FIRST_NAMES = FEMALE_NAMES | MALE_NAMES
 #: Nouns for a role or a body (media included), and with groups the nouns that name a source.
 _ROLE_OR_ORG_NOUNS = ROLE_NOUNS | ORG_NOUNS
 _SOURCE_NOUNS = _ROLE_OR_ORG_NOUNS | GROUP_NOUNS
+#: Words between a subject and its verb: negation and clitic pronouns (`X ne cachait pas`, `X s'y est`).
+_PREVERBAL_CLITICS = {"ne", "n'", "n’", "se", "s'", "s’", "y", "en", "lui", "leur"}
 CLITICS = {
     "y",
     "en",
@@ -682,11 +684,14 @@ class ArticleContext:
             ):
                 m.subject = True  # `Quant à Sonia Krimi, députée, elle ...`: the topic the pronouns stand for
             after = last + 1
+            verb = after + 1
+            while verb < len(doc) and verb - after < 3 and doc[verb].text.lower() in _PREVERBAL_CLITICS:
+                verb += 1  # (`..., Pierre-Yves Soulé, ne cachait pas`)
             if (
                 self.text[max(0, m.start - 2) : m.start].strip() == ","
-                and after + 1 < len(doc)
+                and verb < len(doc)
                 and doc[after].text == ","
-                and doc[after + 1].pos_ in {"AUX", "VERB"}
+                and doc[verb].pos_ in {"AUX", "VERB"}
             ):
                 m.subject = True  # `le président de l'Unic, Philippe Colombani, a pris la parole`
             t = doc[first]
@@ -1727,6 +1732,7 @@ class ArticleContext:
             if p.speaks and not self._frames_quote(p.end, at)
         ]
         recent.sort()
+
         if recent and here - self.sentence_index(recent[-1][0]) <= 2:
             lexicon = load_lexicon()
             for p in reversed(placed):
@@ -1734,6 +1740,15 @@ class ArticleContext:
                     if self.sentence_index(p.start) == here and not self._subject_of_quote(p):
                         # `M. Vizcarra s'est rendu au Parlement : « ... », a-t-il déclaré`: the subject
                         # of the pronoun's own sentence, named since the last speaker
+                        return self.fullest_name(p.text)
+                    if (
+                        self.sentence_index(p.start) == here - 1
+                        and self._main_subject(p)
+                        and self.paragraph_of(p.start) != self.paragraph_of(recent[-1][0])
+                    ):
+                        # `En face, le manager, X, ne cachait pas sa frustration. Il a dénoncé ...`: the
+                        # subject of the sentence just before, in a new paragraph since the last speaker
+                        # (not `Müller n'a pas survécu`, the topic of the expert who just spoke)
                         return self.fullest_name(p.text)
                     # (`à savoir`, `namely`, is no speech verb: `où X y était employé, à savoir entre ...`)
                     after = re.sub(r"\bà savoir\b", " ", self.text[p.end : p.end + 40], flags=re.IGNORECASE)
@@ -1801,6 +1816,19 @@ class ArticleContext:
         if self._in_quote(head.head.idx):
             return True
         return any(person.end <= q.open_at <= person.end + 2 for q in self.spans)
+
+    def _main_subject(self, person: Mention) -> bool:
+        """Whether the person (or the noun set in apposition to the name) is the subject of the main
+        verb of its sentence: `Le manager, X, ne cachait pas`, not `le texte que X a signé`."""
+        first, last = self.tok_at[person.start], self.tok_at[person.end - 1]
+        if first < 0 or last < 0:
+            return False
+        t = self.doc[first]
+        for _ in range(4):  # out of the name and its apposition, as in `_mark_speakers`
+            if t.head.i == t.i or not (first <= t.head.i <= last or t.dep_ in {"flat:name", "appos", "flat"}):
+                break
+            t = t.head
+        return t.dep_ in {"nsubj", "nsubj:pass"} and t.head.dep_ == "ROOT" and not self._in_quote(t.head.idx)
 
     def _frames_quote(self, end: int, at: int) -> bool:
         """`Le président X a demandé aux ministres de « continuer », a-t-il ajouté`: the clause of the
