@@ -3377,3 +3377,25 @@ def test_a_pronoun_after_a_new_paragraph_s_named_subject(nlp: Language) -> None:
     )
     assert [q.speaker for q in run(nlp, text)] == ["Stéphane Cazaubon", "Pierre-Yves Soulé"]
     # (in the speaker's paragraph: test_pronoun_prefers_speaker_of_the_previous_sentence)
+
+
+def test_a_description_opening_a_sentence_after_a_person_just_introduced(nlp: Language) -> None:
+    # An unlinked role opening its sentence is the person first named as a subject just before, not
+    # the article's main person; a role written before a name with coordinated complements, or as a
+    # title (`Le professeur`), is linked to that name.
+    text = (
+        "Jean-Yves Le Gall, 63 ans, a fermé sa boulangerie. « Je ne vais pas m'ennuyer », promet-il. "
+        "Jean-Yves Le Gall a formé son successeur. Kevin Tanguy, 29 ans, rouvrira la boutique. Le jeune "
+        "artisan a travaillé trois mois avec lui. « Il m'a tout montré », sourit-il."
+    )
+    assert [q.speaker for q in run(nlp, text)] == ["Jean-Yves Le Gall", "Kevin Tanguy"]
+    text = (
+        "Edouard Philippe a présenté son plan mardi. « Nous devons retourner au travail », a affirmé le "
+        "ministre de l'Economie et des Finances Bruno Le Maire."
+    )
+    assert [q.speaker for q in run(nlp, text)] == ["Bruno Le Maire"]
+    text = (
+        "Le professeur Marc Lefèvre a présenté le projet. Paul Martin n'a pas souhaité réagir. « Nous ne "
+        "céderons rien », a déclaré le professeur."
+    )
+    assert [q.speaker for q in run(nlp, text)] == ["Marc Lefèvre"]

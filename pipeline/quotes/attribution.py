@@ -51,6 +51,8 @@ FIRST_NAMES = FEMALE_NAMES | MALE_NAMES
 #: Nouns for a role or a body (media included), and with groups the nouns that name a source.
 _ROLE_OR_ORG_NOUNS = ROLE_NOUNS | ORG_NOUNS
 _SOURCE_NOUNS = _ROLE_OR_ORG_NOUNS | GROUP_NOUNS
+#: The preposition `de` and its forms, opening a complement.
+_OF_WORDS = {"de", "du", "des", "d'", "d’"}
 #: Words between a subject and its verb: negation and clitic pronouns (`X ne cachait pas`, `X s'y est`).
 _PREVERBAL_CLITICS = {"ne", "n'", "n’", "se", "s'", "s’", "y", "en", "lui", "leur"}
 CLITICS = {
@@ -1066,6 +1068,11 @@ class ArticleContext:
                 roles.append(Role(head, {head}, person, m.start, gender))
             # Before: `le président de ce pays, Ilham Aliyev` / `le chroniqueur Matthieu Delormeau`
             k = first - 1
+            if k >= 0 and doc[k].text.lower() in HONORIFICS and doc[k].text.lower() in ROLE_NOUNS:
+                # `Le professeur Marc Lefèvre`: a title that is a role (not `M.`)
+                roles.append(
+                    Role(doc[k].text.lower(), {doc[k].text.lower()}, person, m.start, _noun_gender(doc[k]))
+                )
             while k >= 0 and doc[k].text.lower() in HONORIFICS:
                 k -= 1  # `son avocat, Maître Antonin Lévy`
                 if k >= 0 and k + 1 < first and doc[k].text.lower() in {"le", "la", "l'"}:
@@ -1084,6 +1091,8 @@ class ArticleContext:
                     or (
                         doc[j].text.lower() in {"en", "à", "au"} and j + 1 <= k and doc[j + 1].pos_ == "PROPN"
                     )
+                    # `le ministre de l'Economie et des Finances Bruno Le Maire`: coordinated complements
+                    or (doc[j].text.lower() == "et" and j + 1 <= k and doc[j + 1].text.lower() in _OF_WORDS)
                 )
             ):
                 j -= 1
@@ -2382,6 +2391,19 @@ class ArticleContext:
                     # `estime l'élu` right after `le député LREM de la Manche Bertrand Sorre`: the one
                     # person just introduced by a role, not the article's main person
                     person = self.fullest_name(near[-1].text)
+                elif (
+                    self.name_after_description(mention, at) is None
+                    and (fresh := self._just_introduced(at, gender)) is not None
+                    and any(
+                        p.subject and self.fullest_name(p.text) == fresh
+                        for p in self.persons
+                        if 0 <= p.start < at
+                    )
+                ):
+                    # `Kevin Tanguy, 29 ans, rouvrira la boutique. Le jeune artisan a travaillé ...`: a
+                    # description opening its sentence is the one person first named as a subject in
+                    # the sentence before
+                    person = fresh
                 specific = _COMPLEMENT.search(mention) is not None
                 quoted = {sp for _, sp in previous or []}
                 quoted |= {
