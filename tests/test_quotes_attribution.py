@@ -3399,3 +3399,14 @@ def test_a_description_opening_a_sentence_after_a_person_just_introduced(nlp: La
         "céderons rien », a déclaré le professeur."
     )
     assert [q.speaker for q in run(nlp, text)] == ["Marc Lefèvre"]
+
+
+def test_a_widow_is_the_person_just_named_not_a_relative(nlp: Language) -> None:
+    text = (
+        "À Plouescat, Yvonne Le Saout, 81 ans, a passé la nuit dans son salon. « Une nuit comme je n'en "
+        "avais jamais vécu », raconte la veuve, encore sous le choc."
+    )
+    assert [q.speaker for q in run(nlp, text)] == ["Yvonne Le Saout"]
+    # a relative of someone else stays a description (`la mère` of the child just named)
+    text = "Nadia est née le 17 septembre. « C'est un miracle », a déclaré la mère."
+    assert [q.speaker for q in run(nlp, text)] == ["la mère"]

@@ -381,6 +381,9 @@ _KIN_NOUNS = {
     "ex-mari",
     "ex-femme",
 }
+#: Kin nouns that say the person's own state (`raconte la veuve`, for the widow just named), not a
+#: relative of someone else, unless a complement says whose.
+_STATE_KIN = {"veuve", "veuf"}
 _KIN_FEMININE = {
     "sœur",
     "soeur",
@@ -2359,7 +2362,7 @@ class ArticleContext:
             if gender is None:
                 gender = self._mention_gender(mention, at)
             if head in _KIN_NOUNS and (
-                _COMPLEMENT.search(mention) is None
+                (_COMPLEMENT.search(mention) is None and head not in _STATE_KIN)
                 # (`la fille d'une des résidentes`: the relative of someone unnamed is unnamed)
                 or re.search(r"\s(?:d['’]\s*une?|des)\s", mention) is not None
             ):
