@@ -3410,3 +3410,36 @@ def test_a_widow_is_the_person_just_named_not_a_relative(nlp: Language) -> None:
     # a relative of someone else stays a description (`la mère` of the child just named)
     text = "Nadia est née le 17 septembre. « C'est un miracle », a déclaré la mère."
     assert [q.speaker for q in run(nlp, text)] == ["la mère"]
+
+
+def test_a_first_name_with_an_age_and_no_entity_is_a_person(nlp: Language) -> None:
+    text = (
+        "« Cette grève est incompréhensible », a écrit le PDG de la SNCF, Olivier Ternier. Sur le parvis de "
+        "la gare Montparnasse, jeudi, les voyageurs oscillaient entre résignation et agacement. Elodie, 34 "
+        "ans, qui devait partir samedi à Bordeaux avec ses trois enfants, a déjà trouvé une solution de "
+        "repli. « J'ai réservé un covoiturage », soupire-t-elle."
+    )
+    assert [q.speaker for q in run(nlp, text)] == ["Olivier Ternier", "Elodie"]
+
+
+def test_a_body_named_before_on(nlp: Language) -> None:
+    # `où l'on`, a lowercase body with an organisation noun, and a seat of power written without `à`'s accent
+    text = "Même constat à la CGT-Cheminots, où l'on dénonce « un mépris total du dialogue social »."
+    assert [q.speaker for q in run(nlp, text)] == ["la CGT-Cheminots"]
+    text = "A la direction de l'entreprise, on assure avoir « fait un pas important »."
+    assert [q.speaker for q in run(nlp, text)] == ["la direction de l'entreprise"]
+    text = "Le gouvernement se tait. A Matignon, on fait savoir que l'exécutif « suit la situation heure par heure »."
+    assert [q.speaker for q in run(nlp, text)] == ["Matignon"]
+    text = "À Paris, on dit que « tout le monde est parti en vacances »."
+    assert [q.speaker for q in run(nlp, text)] == [None]  # the people of a place
+
+
+def test_an_inverted_pronoun_is_the_subject_of_a_colon_cue(nlp: Language) -> None:
+    # `tient-il à préciser en souriant :` after a fronted noun phrase; the pronoun stands for a person
+    # named inside the quotation before
+    text = (
+        "« Nous aurions préféré signer, explique Karim Ferhat, son représentant. Ce n'est pas sérieux. » "
+        "Aucun lien de parenté avec la responsable cégétiste, tient-il à préciser en souriant : « On se "
+        "croise en réunion, c'est tout. »"
+    )
+    assert [q.speaker for q in run(nlp, text)][-1] == "Karim Ferhat"

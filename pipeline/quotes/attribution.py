@@ -27,12 +27,14 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import TYPE_CHECKING, Literal
 
+from spacy.tokens import Span
+
 from pipeline.quotes.labels import is_label
 from pipeline.quotes.lexicon import Holder, Lexicon, Office, load_lexicon, offices, role_alike, wordlist
 from pipeline.quotes.marks import QuoteSpan
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span, Token
+    from spacy.tokens import Doc, Token
 
 Kind = Literal["direct", "partial"]
 
@@ -53,6 +55,8 @@ _ROLE_OR_ORG_NOUNS = ROLE_NOUNS | ORG_NOUNS
 _SOURCE_NOUNS = _ROLE_OR_ORG_NOUNS | GROUP_NOUNS
 #: The preposition `de` and its forms, opening a complement.
 _OF_WORDS = {"de", "du", "des", "d'", "d’"}
+#: A subject pronoun inverted after its verb (`tient-il`, `a-t-elle`).
+_INVERTED_CLITIC = re.compile(r"[-‐](?:t[-‐])?(?:il|elle|ils|elles|on)")
 #: Words between a subject and its verb: negation and clitic pronouns (`X ne cachait pas`, `X s'y est`).
 _PREVERBAL_CLITICS = {"ne", "n'", "n’", "se", "s'", "s’", "y", "en", "lui", "leur"}
 CLITICS = {
@@ -153,6 +157,8 @@ def normalise(name: str) -> str:
     return " ".join(name.casefold().split())
 
 
+#: Places that stand for the power sitting there (`à Matignon, on fait savoir`), in `normalise` form.
+_SEATS_OF_POWER = frozenset(normalise(name) for name in wordlist("seats_of_power"))
 #: Media names the NER may take for persons, in `normalise` form.
 MEDIA_NAMES = frozenset(normalise(name) for name in wordlist("media_names"))
 #: Nouns of institutions and places that take a person's name (`l'institut Max Planck`).
@@ -604,6 +610,20 @@ class ArticleContext:
                 if glued:
                     end = glued.start()
                 self.orgs.append(Mention(self.text[ent.start_char : end], ent.start_char, end, ent.label_))
+        for t in doc:
+            # `Elodie, 34 ans, qui devait partir ...` with no entity: a capitalised name given an age
+            if (
+                t.pos_ == "PROPN"
+                and not t.ent_type_
+                and t.text[:1].isupper()
+                and (t.i == 0 or not t.doc[t.i - 1].ent_type_)
+                and _AGE_AFTER.match(self.text, t.idx + len(t.text))
+                and not self._in_quote(t.idx)
+                and not self.in_link(t.idx)
+            ):
+                cleaned = self._clean_person(Span(doc, t.i, t.i + 1, label="PER"))
+                if cleaned is not None:
+                    self.persons.append(cleaned)
         # A one-word "person" written elsewhere as `dans Bild` is a medium or a place everywhere.
         self.persons = [p for p in self.persons if p.text not in self._not_persons]
         self.persons.sort(key=lambda m: m.start)
@@ -1501,6 +1521,8 @@ class ArticleContext:
         parts = name_parts(speaker)
         if any(name_parts(p.text) == parts or self.fullest_name(p.text) == speaker for p in self.persons):
             return True
+        if any(e.label_ == "PER" and e.text == speaker for e in self.ents):
+            return True  # a person named inside a quotation (`« ..., explique Karim Ferhat, ... »`)
         words = speaker.split()
         if len(words) > 1 and all(w[:1].isupper() for w in words):
             # `le Dr Damilola Idowu`, untagged by the NER: an honorific before the name marks a person
@@ -2765,13 +2787,17 @@ def _of_a_place(word: str) -> bool:
 def _first_name_gender(name: str) -> str | None:
     """'f' or 'm' when the name opens on a common first name of that gender (`Chloé`, `Jean-Pierre
     Maulnier`: a compound first name has the gender of its first part), else None."""
-    first = name.split()[0].lower() if name.split() else ""
-    for word in (first, first.split("-")[0]):
-        if word in FEMALE_NAMES:
+    first = normalise(name.split()[0]) if name.split() else ""
+    for word in (first, first.split("-")[0]):  # (accents dropped: `Elodie` is `Élodie`)
+        if word in _FEMALE_PLAIN:
             return "f"
-        if word in MALE_NAMES:
+        if word in _MALE_PLAIN:
             return "m"
     return None
+
+
+_FEMALE_PLAIN = frozenset(normalise(n) for n in FEMALE_NAMES)
+_MALE_PLAIN = frozenset(normalise(n) for n in MALE_NAMES)
 
 
 def _person_noun(word: str) -> bool:
@@ -3068,6 +3094,19 @@ class Attributor:
             return None
         return None
 
+    def _inverted_clitic(self, verb: Token) -> tuple[str, int] | None:
+        """The pronoun inverted after the verb or a verb it depends on (`Aucun lien de parenté, tient-il
+        à préciser en souriant :`): the subject, whatever noun phrase opens the sentence."""
+        t = verb
+        for _ in range(3):
+            for c in t.children:
+                if c.dep_ in SUBJECT_DEPS and c.i > t.i and _INVERTED_CLITIC.fullmatch(c.lower_):
+                    return c.text, c.idx
+            if t.head.i == t.i or t.dep_ not in {"xcomp", "obl:mod", "advcl"}:
+                break
+            t = t.head
+        return None
+
     def _places(self) -> set[str]:
         """One-word place names the article's entities give (`Paris`)."""
         return {e.text for e in self.ctx.ents if e.label_ == "LOC" and len(e) == 1}
@@ -3137,6 +3176,9 @@ class Attributor:
         agent = self._passive_agent(verb)
         if agent is not None:
             return agent
+        clitic = self._inverted_clitic(verb)
+        if clitic is not None:
+            return clitic
         for h in heads:
             for child in h.children:
                 if child.dep_ in SUBJECT_DEPS and self.ctx._in_quote(child.idx) and child.i < h.i:
@@ -3174,8 +3216,25 @@ class Attributor:
                         while first < h.head.i and child.doc[first].pos_ == "ADP":
                             first += 1  # `selon l'OCDE qui appelle`: the antecedent without its preposition
                         return self._np_at(first)
-                    if low in {"-t", "t", "ce", "c'", "cela", "ça", "qui", "que", "leur", "me", "te", "se"}:
-                        continue  # (`leur a-t-il dit`: an object clitic the parser took for the subject)
+                    if low in {
+                        "-t",
+                        "t",
+                        "ce",
+                        "c'",
+                        "cela",
+                        "ça",
+                        "qui",
+                        "que",
+                        "leur",
+                        "me",
+                        "te",
+                        "se",
+                        "l'",
+                        "l’",
+                    }:
+                        # (`leur a-t-il dit`: an object clitic the parser took for the subject; `où l'on
+                        # dénonce`: the euphonic `l'` of `on`)
+                        continue
                     if low == "lui" and child.i + 1 < len(doc) and doc[child.i + 1].pos_ in {"AUX", "VERB"}:
                         continue  # `, lui a rétorqué le président`: a dative clitic, the subject comes after
                     if low in {"nous", "vous"} and child.i >= 2:
@@ -3930,17 +3989,27 @@ class Attributor:
         """`à l'APHP, on préfère parler de « ... »`, `chez Renault, on assure que`: the body named in
         the place phrase right before `on` is who speaks."""
         place = re.search(
-            r"\b(?:à|chez|au|du côté d[eu']|au sein d[eu'])\s*((?:l['’]|la |le |les )?[A-ZÉ][^,;:.]{0,40}?)\s*,\s*$",
+            r"\b(?:[àÀA]|[Cc]hez|[Aa]u|[Dd]u côté d[eu'’]|[Aa]u sein d[eu'’])\s*"
+            r"((?:l['’]|la |le |les )?[^\W\d_][^,;:.]{0,40}?)\s*,\s*(?:où\s*(?:l['’]\s*)?)?$",
             self.text[start:on_at],
         )
         if place is None:
             return None
         body, at = place.group(1), start + place.start(1)
-        if any(o.label == "LOC" and o.start == at for o in self.ctx.orgs):
-            return None  # `à Paris, on dit que`: the people of a place, not a speaker
-        # a body is written with its determiner (`à l'APHP`) or known as an organisation (`chez Renault`)
-        articled = re.match(r"(?:l['’]|la |le |les )", body) is not None
-        if not articled and not any(o.label == "ORG" and o.start == at for o in self.ctx.orgs):
+        seat = normalise(body).removeprefix("l'").removeprefix("le ").removeprefix("la ") in _SEATS_OF_POWER
+        if any(o.label == "LOC" and o.start == at for o in self.ctx.orgs) and not seat:
+            return None  # `à Paris, on dit que`: the people of a place, not a speaker (but `à Matignon`)
+        # a body is written with its determiner (`à l'APHP`, `à la direction de l'entreprise`) or known as
+        # an organisation (`chez Renault`) or a seat of power (`à Matignon`)
+        articled = re.match(r"(?:l['’]|la |le |les )\s*(?P<head>[\w-]+)", body)
+        if articled is not None and articled.group("head")[:1].islower():
+            if articled.group("head").lower() not in ORG_NOUNS:
+                return None  # `à la sortie de l'audience, on`: no body
+        elif (
+            articled is None
+            and not seat
+            and not any(o.label == "ORG" and o.start == at for o in self.ctx.orgs)
+        ):
             return None
         return body, at
 
