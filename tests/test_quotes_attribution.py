@@ -3443,3 +3443,22 @@ def test_an_inverted_pronoun_is_the_subject_of_a_colon_cue(nlp: Language) -> Non
         "croise en réunion, c'est tout. »"
     )
     assert [q.speaker for q in run(nlp, text)][-1] == "Karim Ferhat"
+
+
+def test_an_intertitle_quotation_belongs_to_the_section_below(nlp: Language) -> None:
+    # A quotation on a line of its own, without final punctuation, is an intertitle: the words of the
+    # speaker below who repeats them, or of the first speaker of the next paragraph; never a
+    # continuation of the section above.
+    text = (
+        "« Le projet est bâclé », a rétorqué l'adjoint à l'urbanisme, Damien Castel.\n"
+        "« On verra bien »\n"
+        "Du côté des riverains, les avis sont partagés. « Moi, je n'ai pas de voiture. On verra bien », "
+        "sourit Martine Roux."
+    )
+    assert [q.speaker for q in run(nlp, text)] == ["Damien Castel", "Martine Roux", "Martine Roux"]
+    text = (
+        "« Le projet est bâclé », a rétorqué l'adjoint à l'urbanisme, Damien Castel.\n"
+        "« Une rue sans voitures »\n"
+        "« Moi, je n'ai pas de voiture », sourit Martine Roux."
+    )
+    assert [q.speaker for q in run(nlp, text)] == ["Damien Castel", "Martine Roux", "Martine Roux"]

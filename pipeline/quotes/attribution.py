@@ -4498,7 +4498,14 @@ def attribute_spans(
                 speaker = names_ctx.resolve(ahead.mention, ahead.mention_at, previous)
                 how, mention, explicit = "next", ahead.mention, True
                 cue = ahead
-        if not speaker and prev is not None and prev.is_quote and prev.speaker and not title_mode:
+        if (
+            not speaker
+            and prev is not None
+            and prev.is_quote
+            and prev.speaker
+            and not title_mode
+            and not _heading_quote(text, span)
+        ):
             gap = ctx.sentence_index(span.open_at) - ctx.sentence_index(prev.span.close_at)
             near = gap <= 1 or (
                 gap == 2
@@ -4737,6 +4744,7 @@ def attribute_spans(
     if not title_mode:
         _share_final_incise(ctx, att, results)
         _share_repeated_words(text, results)
+        _heading_from_next(ctx, text, results)
     else:
         _title_person(ctx, names_ctx, results)
     return results
@@ -4787,6 +4795,37 @@ def _share_repeated_words(text: str, results: list[Attribution]) -> None:
             if words in normalise(text[other.span.start : other.span.end]):
                 r.speaker, r.how = other.speaker, "repeated"
                 break
+
+
+def _heading_quote(text: str, span: QuoteSpan) -> bool:
+    """A quotation that is a line of its own, short and without final punctuation, with text after it:
+    an intertitle pulled from the section it opens (`« On verra bien »` over `Du côté des riverains, ...`)."""
+    line_start = text.rfind("\n", 0, span.open_at) + 1
+    line_end = text.find("\n", span.close_at)
+    if line_end < 0 or not text[line_end:].strip():
+        return False
+    outside = text[line_start : span.open_at] + text[span.close_at + 1 : line_end]
+    quote = text[span.start : span.end]
+    return (
+        re.fullmatch(r"[\s\-–—]*", outside) is not None
+        and not quote.rstrip().endswith(_TERMINAL)
+        and word_count(quote) <= 14
+    )
+
+
+def _heading_from_next(ctx: ArticleContext, text: str, results: list[Attribution]) -> None:
+    """An intertitle quotation that no quote below repeats is the words of whoever speaks first in the
+    next paragraph (not a continuation of the section before)."""
+    for i, r in enumerate(results):
+        if not r.is_quote or r.speaker or not _heading_quote(text, r.span):
+            continue
+        below = next((o for o in results[i + 1 :] if o.is_quote), None)
+        if (
+            below is not None
+            and below.speaker
+            and ctx.paragraph_of(below.span.open_at) == ctx.paragraph_of(r.span.open_at) + 1
+        ):
+            r.speaker, r.how = below.speaker, "heading"
 
 
 def quoted_name(text: str, span: QuoteSpan) -> bool:
