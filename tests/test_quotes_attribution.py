@@ -3462,3 +3462,21 @@ def test_an_intertitle_quotation_belongs_to_the_section_below(nlp: Language) -> 
         "« Moi, je n'ai pas de voiture », sourit Martine Roux."
     )
     assert [q.speaker for q in run(nlp, text)] == ["Damien Castel", "Martine Roux", "Martine Roux"]
+
+
+def test_a_colon_after_a_clause_gives_its_subject(nlp: Language) -> None:
+    text = (
+        "Le maire a écrit au préfet. Samedi, l'association a publié un communiqué : « Nous ne sommes pas "
+        "contre le projet de rénovation. »"
+    )
+    assert [q.speaker for q in run(nlp, text)] == ["l'association"]
+
+
+def test_a_name_with_an_age_set_off_by_commas_is_the_subject(nlp: Language) -> None:
+    text = (
+        "« Nous ne partirons pas », prévient Fatou Diallo, la présidente.\n\nParmi les jardiniers, Mohamed, "
+        "68 ans, arrose ses plants de piments sous un soleil de plomb. L'ancien ouvrier de l'usine "
+        "automobile de La Janais, arrivé à Rennes en 1979, cultive sa parcelle « tous les jours que Dieu "
+        "fait ». « Ici, je me sens utile. Chez moi, je tournerais en rond », dit-il en souriant."
+    )
+    assert [q.speaker for q in run(nlp, text)] == ["Fatou Diallo", "Mohamed", "Mohamed"]

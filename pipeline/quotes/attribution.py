@@ -709,6 +709,13 @@ class ArticleContext:
             ):
                 m.subject = True  # `Quant à Sonia Krimi, députée, elle ...`: the topic the pronouns stand for
             after = last + 1
+            if (
+                after + 3 < len(doc)
+                and doc[after].text == ","
+                and doc[after + 1].like_num
+                and doc[after + 2].text == "ans"
+            ):
+                after += 3  # `Parmi les jardiniers, Mohamed, 68 ans, arrose ...`: past the age
             verb = after + 1
             while verb < len(doc) and verb - after < 3 and doc[verb].text.lower() in _PREVERBAL_CLITICS:
                 verb += 1  # (`..., Pierre-Yves Soulé, ne cachait pas`)
@@ -3871,6 +3878,11 @@ class Attributor:
             return Cue("before", cue, cue_start)
         if stripped.endswith(":"):
             name_tokens = [t for t in tokens if t.text != ":"]
+            clause = self._colon_clause_subject(name_tokens)
+            if clause is not None:
+                # `Samedi, l'association a publié un communiqué : « ... »`: the subject of the clause
+                # before the colon, not its first words
+                return Cue("colon", ":", region_start + len(stripped) - 1, clause[0], clause[1])
             if 0 < len(name_tokens) <= 8:
                 k = name_tokens[0].i
                 np = self._np_at(k)
@@ -3908,6 +3920,24 @@ class Attributor:
                 person = self._appositive_person(region_start, region_start + len(stripped))
                 if person is not None and self._opens_clause(person, region_start + len(stripped) - 1):
                     return Cue("colon", ":", region_start + len(stripped) - 1, person[0], person[1])
+        return None
+
+    def _colon_clause_subject(self, tokens: list[Token]) -> tuple[str, int] | None:
+        """The noun subject of the main verb of the clause `tokens` before a colon, when it names who
+        may speak (a name, a role, a body) and something comes before it; None otherwise."""
+        for t in tokens:
+            if t.dep_ != "ROOT" or t.pos_ not in {"VERB", "AUX"}:
+                continue
+            subjects = [c for c in t.children if c.dep_ in {"nsubj", "nsubj:pass"} and c.i < t.i]
+            if len(subjects) != 1 or subjects[0].pos_ not in {"NOUN", "PROPN"}:
+                return None
+            first = subjects[0].left_edge.i
+            if first == tokens[0].i:
+                return None  # (a clause opening on its subject: the rules below read it)
+            np = self._np_at(first)
+            if np is not None and self._is_agent(np[0]) and not self.ctx._in_quote(np[1]):
+                return np
+            return None
         return None
 
     def _opens_clause(self, person: tuple[str, int], end: int) -> bool:
