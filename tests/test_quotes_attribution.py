@@ -3480,3 +3480,22 @@ def test_a_name_with_an_age_set_off_by_commas_is_the_subject(nlp: Language) -> N
         "fait ». « Ici, je me sens utile. Chez moi, je tournerais en rond », dit-il en souriant."
     )
     assert [q.speaker for q in run(nlp, text)] == ["Fatou Diallo", "Mohamed", "Mohamed"]
+
+
+def test_an_elided_description_takes_its_noun_s_gender() -> None:
+    from pipeline.quotes.attribution import _description_gender
+
+    assert _description_gender("l'adjoint au maire") == "m"
+    assert _description_gender("l'élue") == "f"
+    assert _description_gender("l'agricultrice") == "f"
+    assert _description_gender("l'Italien") == "m"
+    assert _description_gender("l'économiste") is None  # one form for both
+
+
+def test_an_elided_feminine_description_is_the_woman_just_quoted(nlp: Language) -> None:
+    text = (
+        "Le maire, Gérard Le Bihan, a défendu un projet « équilibré ».\n\nL'opposition ne l'entend pas de "
+        "cette oreille. « On brade le patrimoine des Jouannais », attaque Sylvie Carré, tête de liste en "
+        "2020. L'élue minoritaire réclame un référendum local : « C'est aux habitants de décider. »"
+    )
+    assert [q.speaker for q in run(nlp, text)] == ["Gérard Le Bihan", "Sylvie Carré", "Sylvie Carré"]

@@ -348,9 +348,37 @@ def _description_gender(np: str) -> str | None:
     """The gender a description shows by its determiner (`un député macroniste`, `Une source`: None,
     its noun has one grammatical gender for everyone); None for a name (no determiner first)."""
     words = np.lower().split()
+    elided = re.match(r"(?:l['’]|son\s+)([a-zà-ÿ-]+)", np.lower().strip())
+    if elided and (len(words) >= 2 or np.lower().startswith(("l'", "l’"))):
+        # `l'adjoint`, `l'élue`, `son avocate`: no gender in the determiner, but the noun's form says it
+        # when the article's vocabulary has the other gender's form
+        gender = _paired_noun_gender(elided.group(1))
+        if gender is not None:
+            return gender
     if len(words) < 2 or words[1] in _FIXED_GENDER_NOUNS:
         return None
     return _determiner_gender(np)
+
+
+def _paired_noun_gender(noun: str) -> str | None:
+    """'m' for `adjoint` (`adjointe` is a person noun too), 'f' for `agricultrice`; None for a noun
+    with one form for both (`ministre`) or unknown."""
+    feminine = [
+        noun + "e",
+        noun[:-3] + "rice" if noun.endswith("eur") else "",
+        noun + "ne" if noun.endswith("en") else "",
+    ]
+    feminine += [noun[:-2] + "ère" if noun.endswith("er") else ""]
+    if any(f and _person_noun(f) for f in feminine) and _person_noun(noun):
+        return "m"
+    masculine = [noun[:-1] if noun.endswith("e") else "", noun[:-4] + "eur" if noun.endswith("rice") else ""]
+    masculine += [
+        noun[:-2] if noun.endswith("enne") else "",
+        noun[:-3] + "er" if noun.endswith("ère") else "",
+    ]
+    if any(m and _person_noun(m) for m in masculine) and _person_noun(noun):
+        return "f"
+    return None
 
 
 #: An impersonal passive cue later in the sentence: `..., est-il ajouté`, `, était-il précisé`.
