@@ -3499,3 +3499,11 @@ def test_an_elided_feminine_description_is_the_woman_just_quoted(nlp: Language) 
         "2020. L'élue minoritaire réclame un référendum local : « C'est aux habitants de décider. »"
     )
     assert [q.speaker for q in run(nlp, text)] == ["Gérard Le Bihan", "Sylvie Carré", "Sylvie Carré"]
+
+
+def test_words_on_a_banner_are_its_author_s(nlp: Language) -> None:
+    text = (
+        "Les supporters ont tourné le dos. Une banderole déployée par la Brigade Jaune 1994, principal "
+        "groupe de supporters, résumait l'humeur générale : « Dix ans de promesses, zéro projet »."
+    )
+    assert [q.speaker for q in run(nlp, text)] == ["la Brigade Jaune 1994"]

@@ -57,6 +57,18 @@ _SOURCE_NOUNS = _ROLE_OR_ORG_NOUNS | GROUP_NOUNS
 _OF_WORDS = {"de", "du", "des", "d'", "d’"}
 #: A subject pronoun inverted after its verb (`tient-il`, `a-t-elle`).
 _INVERTED_CLITIC = re.compile(r"[-‐](?:t[-‐])?(?:il|elle|ils|elles|on)")
+#: Things that carry someone's words (`une banderole déployée par X`): the words are X's.
+_CARRIER_NOUNS = {
+    "banderole",
+    "banderoles",
+    "pancarte",
+    "pancartes",
+    "tract",
+    "tracts",
+    "affiche",
+    "affiches",
+}
+_CARRIER_NOUNS |= {"message", "messages", "lettre", "courrier", "communiqué", "tribune", "pétition", "texte"}
 #: Words between a subject and its verb: negation and clitic pronouns (`X ne cachait pas`, `X s'y est`).
 _PREVERBAL_CLITICS = {"ne", "n'", "n’", "se", "s'", "s’", "y", "en", "lui", "leur"}
 CLITICS = {
@@ -3902,6 +3914,7 @@ class Attributor:
             cue_start = aux[0].idx if aux else verb.idx
             cue = text[cue_start : verb.idx + len(verb.text)]
             if subject:
+                subject = self._carrier_agent(subject) or subject
                 return Cue(how, cue, cue_start, subject[0], subject[1])
             return Cue("before", cue, cue_start)
         if stripped.endswith(":"):
@@ -3963,10 +3976,29 @@ class Attributor:
             if first == tokens[0].i:
                 return None  # (a clause opening on its subject: the rules below read it)
             np = self._np_at(first)
-            if np is not None and self._is_agent(np[0]) and not self.ctx._in_quote(np[1]):
-                return np
-            return None
+            if np is None or self.ctx._in_quote(np[1]):
+                return None
+            carried = self._carrier_agent(np)
+            if carried is not None:
+                return carried
+            return np if self._is_agent(np[0]) else None
         return None
+
+    def _carrier_agent(self, np: tuple[str, int]) -> tuple[str, int] | None:
+        """`Une banderole déployée par la Brigade Jaune 1994`, `un tract signé par la CGT`: the agent of
+        the participle after a thing that carries words, who wrote them."""
+        words = re.findall(r"[\w'’-]+", np[0].lower())
+        if len(words) < 2 or words[1] not in _CARRIER_NOUNS:
+            return None
+        end = np[1] + len(np[0])
+        agent = re.match(
+            r"\s*,?\s*[a-zéèêàç]+(?:ée?s?|ie?s?|ue?s?|te?s?)\s+par\s+", self.text[end : end + 60]
+        )
+        if agent is None:
+            return None
+        k = self.ctx.tok_at[end + agent.end()] if end + agent.end() < len(self.text) else -1
+        found = self._np_at(k) if k >= 0 else None
+        return found if found is not None and self._is_agent(found[0]) else None
 
     def _opens_clause(self, person: tuple[str, int], end: int) -> bool:
         """Whether `person`, followed by an apposition between commas (or a comma alone), is the subject
