@@ -58,17 +58,10 @@ _OF_WORDS = {"de", "du", "des", "d'", "d’"}
 #: A subject pronoun inverted after its verb (`tient-il`, `a-t-elle`).
 _INVERTED_CLITIC = re.compile(r"[-‐](?:t[-‐])?(?:il|elle|ils|elles|on)")
 #: Things that carry someone's words (`une banderole déployée par X`): the words are X's.
-_CARRIER_NOUNS = {
-    "banderole",
-    "banderoles",
-    "pancarte",
-    "pancartes",
-    "tract",
-    "tracts",
-    "affiche",
-    "affiches",
-}
-_CARRIER_NOUNS |= {"message", "messages", "lettre", "courrier", "communiqué", "tribune", "pétition", "texte"}
+_CARRIER_NOUNS = wordlist("carrier_nouns")
+#: Words the parser may take for a cue verb's subject that are not one: object clitics (`leur a-t-il
+#: dit`), `ce`/`qui`, and the euphonic `l'` of `on` (`où l'on dénonce`).
+_NOT_SUBJECTS = {"-t", "t", "ce", "c'", "cela", "ça", "qui", "que", "leur", "me", "te", "se", "l'", "l’"}
 #: Words between a subject and its verb: negation and clitic pronouns (`X ne cachait pas`, `X s'y est`).
 _PREVERBAL_CLITICS = {"ne", "n'", "n’", "se", "s'", "s’", "y", "en", "lui", "leur"}
 CLITICS = {
@@ -363,7 +356,7 @@ def _description_gender(np: str) -> str | None:
     elided = re.match(r"(?:l['’]|son\s+)([a-zà-ÿ-]+)", np.lower().strip())
     if elided and (len(words) >= 2 or np.lower().startswith(("l'", "l’"))):
         # `l'adjoint`, `l'élue`, `son avocate`: no gender in the determiner, but the noun's form says it
-        # when the article's vocabulary has the other gender's form
+        # when the other gender's form is a person noun too
         gender = _paired_noun_gender(elided.group(1))
         if gender is not None:
             return gender
@@ -2473,8 +2466,8 @@ class ArticleContext:
                     )
                 ):
                     # `Kevin Tanguy, 29 ans, rouvrira la boutique. Le jeune artisan a travaillé ...`: a
-                    # description opening its sentence is the one person first named as a subject in
-                    # the sentence before
+                    # description with no name after it is the one person first named as a subject in
+                    # its sentence or the one before
                     person = fresh
                 specific = _COMPLEMENT.search(mention) is not None
                 quoted = {sp for _, sp in previous or []}
@@ -3263,24 +3256,7 @@ class Attributor:
                         while first < h.head.i and child.doc[first].pos_ == "ADP":
                             first += 1  # `selon l'OCDE qui appelle`: the antecedent without its preposition
                         return self._np_at(first)
-                    if low in {
-                        "-t",
-                        "t",
-                        "ce",
-                        "c'",
-                        "cela",
-                        "ça",
-                        "qui",
-                        "que",
-                        "leur",
-                        "me",
-                        "te",
-                        "se",
-                        "l'",
-                        "l’",
-                    }:
-                        # (`leur a-t-il dit`: an object clitic the parser took for the subject; `où l'on
-                        # dénonce`: the euphonic `l'` of `on`)
+                    if low in _NOT_SUBJECTS:
                         continue
                     if low == "lui" and child.i + 1 < len(doc) and doc[child.i + 1].pos_ in {"AUX", "VERB"}:
                         continue  # `, lui a rétorqué le président`: a dative clitic, the subject comes after
