@@ -3430,6 +3430,11 @@ def test_a_body_named_before_on(nlp: Language) -> None:
     assert [q.speaker for q in run(nlp, text)] == ["la direction de l'entreprise"]
     text = "Le gouvernement se tait. A Matignon, on fait savoir que l'exécutif « suit la situation heure par heure »."
     assert [q.speaker for q in run(nlp, text)] == ["Matignon"]
+    text = (
+        "Du côté de la Confédération paysanne, qui ne s'était pas jointe au rassemblement, on juge que « les "
+        "vrais problèmes, ce sont les prix payés par l'industrie »."
+    )
+    assert [q.speaker for q in run(nlp, text)] == ["la Confédération paysanne"]  # (`rassemblement` is an ORG)
     text = "À Paris, on dit que « tout le monde est parti en vacances »."
     assert [q.speaker for q in run(nlp, text)] == [None]  # the people of a place
 

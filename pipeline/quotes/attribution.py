@@ -4053,10 +4053,11 @@ class Attributor:
 
     def _body_of_on(self, start: int, on_at: int) -> tuple[str, int] | None:
         """`à l'APHP, on préfère parler de « ... »`, `chez Renault, on assure que`: the body named in
-        the place phrase right before `on` is who speaks."""
+        the place phrase right before `on` (or before a relative clause on it) is who speaks."""
         place = re.search(
             r"\b(?:[àÀA]|[Cc]hez|[Aa]u|[Dd]u côté d[eu'’]|[Aa]u sein d[eu'’])\s*"
-            r"((?:l['’]|la |le |les )?[^\W\d_][^,;:.]{0,40}?)\s*,\s*(?:où\s*(?:l['’]\s*)?)?$",
+            r"((?:l['’]|la |le |les )?[^\W\d_][^,;:.]{0,40}?)\s*(?:,\s*qui\s[^,;:.«»]{0,80})?"
+            r",\s*(?:où\s*(?:l['’]\s*)?)?$",
             self.text[start:on_at],
         )
         if place is None:
@@ -4071,10 +4072,9 @@ class Attributor:
         if articled is not None and articled.group("head")[:1].islower():
             if articled.group("head").lower() not in ORG_NOUNS:
                 return None  # `à la sortie de l'audience, on`: no body
-        elif (
-            articled is None
-            and not seat
-            and not any(o.label == "ORG" and o.start == at for o in self.ctx.orgs)
+        elif articled is None and (
+            not body[:1].isupper()  # (`jointe au rassemblement, on`: `rassemblement` tagged ORG)
+            or (not seat and not any(o.label == "ORG" and o.start == at for o in self.ctx.orgs))
         ):
             return None
         return body, at
