@@ -742,12 +742,7 @@ class ArticleContext:
             ):
                 m.subject = True  # `Quant à Sonia Krimi, députée, elle ...`: the topic the pronouns stand for
             after = last + 1
-            if (
-                after + 3 < len(doc)
-                and doc[after].text == ","
-                and doc[after + 1].like_num
-                and doc[after + 2].text == "ans"
-            ):
+            if after + 3 < len(doc) and doc[after].text == "," and _is_age(doc, after + 1):
                 after += 3  # `Parmi les jardiniers, Mohamed, 68 ans, arrose ...`: past the age
             verb = after + 1
             while verb < len(doc) and verb - after < 3 and doc[verb].text.lower() in _PREVERBAL_CLITICS:
@@ -759,14 +754,7 @@ class ArticleContext:
                 and doc[verb].pos_ in {"AUX", "VERB"}
             ):
                 m.subject = True  # `le président de l'Unic, Philippe Colombani, a pris la parole`
-            t = doc[first]
-            for _ in range(4):  # climb out of the name and its apposition: `le professeur X` -> `professeur`
-                inside = first <= t.head.i <= last
-                if t.head.i == t.i or not (
-                    inside or t.dep_ in {"flat:name", "appos", "fixed", "flat", "conj"}
-                ):
-                    break
-                t = t.head
+            t = self._name_head(first, last)
             head = t.head
             speech_head = lexicon.lemma(head.text) is not None or (
                 head.pos_ == "VERB" and lexicon.lemma(head.lemma_) is not None
@@ -780,6 +768,17 @@ class ArticleContext:
                 t.i > head.i and t.dep_ in {"obj", "appos", "nsubj:pass"} and not own_subject
             ):
                 m.speaks = True
+
+    def _name_head(self, first: int, last: int) -> Token:
+        """The token that stands for the name on tokens first..last in the parse, climbing out of the
+        name and its apposition: `le professeur X` -> `professeur`."""
+        t = self.doc[first]
+        for _ in range(4):
+            inside = first <= t.head.i <= last
+            if t.head.i == t.i or not (inside or t.dep_ in {"flat:name", "appos", "fixed", "flat", "conj"}):
+                break
+            t = t.head
+        return t
 
     def add_title(self, title: ArticleContext) -> None:
         """Make the title's persons and role links known to the body (title first, as it is read)."""
@@ -1114,12 +1113,7 @@ class ArticleContext:
             k = last + 1
             if k < len(doc) and doc[k].text == ",":
                 window = list(doc[k + 1 : min(k + 13, len(doc))])
-                if (
-                    len(window) > 3
-                    and window[0].like_num
-                    and window[1].text == "ans"
-                    and window[2].text == ","
-                ):
+                if len(window) > 3 and _is_age(doc, k + 1) and window[2].text == ",":
                     window = window[3:]  # `Kevin Roche, 34 ans, accusé du meurtre de X`
                 words = self._role_words(window[:9])
                 if words:
@@ -1897,11 +1891,7 @@ class ArticleContext:
         first, last = self.tok_at[person.start], self.tok_at[person.end - 1]
         if first < 0 or last < 0:
             return False
-        t = self.doc[first]
-        for _ in range(4):  # out of the name and its apposition, as in `_mark_speakers`
-            if t.head.i == t.i or not (first <= t.head.i <= last or t.dep_ in {"flat:name", "appos", "flat"}):
-                break
-            t = t.head
+        t = self._name_head(first, last)
         return t.dep_ in {"nsubj", "nsubj:pass"} and t.head.dep_ == "ROOT" and not self._in_quote(t.head.idx)
 
     def _frames_quote(self, end: int, at: int) -> bool:
@@ -2822,6 +2812,11 @@ def _of_a_place(word: str) -> bool:
     """`brestois`, `nordiste`, `allemand`: an adjective of origin, which tells two holders of one role
     apart (`l'entraîneur lensois`, `l'entraîneur brestois`)."""
     return word in DEMONYMS or _PLACE_ADJECTIVE.fullmatch(word) is not None
+
+
+def _is_age(doc: Doc, k: int) -> bool:
+    """Whether tokens k and k + 1 give an age (`34 ans`), as in `X, 34 ans, ...`."""
+    return k + 1 < len(doc) and doc[k].like_num and doc[k + 1].text == "ans"
 
 
 def _first_name_gender(name: str) -> str | None:
