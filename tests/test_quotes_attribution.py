@@ -3512,3 +3512,34 @@ def test_words_on_a_banner_are_its_author_s(nlp: Language) -> None:
         "groupe de supporters, résumait l'humeur générale : « Dix ans de promesses, zéro projet »."
     )
     assert [q.speaker for q in run(nlp, text)] == ["la Brigade Jaune 1994"]
+
+
+@pytest.mark.parametrize(
+    "when",
+    ["peu après 21 heures", "vers 18 heures", "quelques minutes plus tard", "dès jeudi", "depuis Bruxelles"],
+)
+def test_a_time_or_place_between_an_inverted_verb_and_its_subject(nlp: Language, when: str) -> None:
+    text = (
+        f"« La motion de censure n'est pas adoptée », a annoncé {when} la présidente de l'Assemblée, "
+        "Nathalie Giraud. Le ministre Paul Durand a quitté l'hémicycle."
+    )
+    assert [q.speaker for q in run(nlp, text)] == ["Nathalie Giraud"]
+
+
+def test_a_lexicon_verb_of_a_thing_in_a_que_clause_reports_the_outer_speaker(nlp: Language) -> None:
+    # `relever de` says nothing: the quotation is what the subject of `a jugé` says
+    q = one(
+        nlp,
+        "Dmitri Orlov a jugé que les propositions françaises relevaient « davantage de la communication ».",
+    )
+    assert q.speaker == "Dmitri Orlov"
+    # a person's speech verb in the clause keeps its own subject
+    q = one(nlp, "Le ministre a indiqué que le préfet avait déclaré « ne rien savoir ».")
+    assert q.speaker == "le préfet"
+
+
+@pytest.mark.parametrize("verb", ["a tancé", "a relancé", "a brocardé", "a claironné", "s'est irritée"])
+def test_less_common_verbs_of_reporting(nlp: Language, verb: str) -> None:
+    text = f"« On change les visages, pas la politique », {verb} Mathilde Arnaud. Le gouvernement se tait."
+    q = one(nlp, text)
+    assert (q.speaker, q.speaker_basis) == ("Mathilde Arnaud", "cue")

@@ -250,7 +250,10 @@ _ADVERBIAL_PHRASE = re.compile(
     r"d['’]emblée|d['’]ailleurs|d['’]abord|d['’]entrée|en effet|en revanche|en substance|tout de suite|"
     r"(?:lui|elle|eux|elles)-mêmes?|en [a-zéèêîô]+ant|d['’]ores et déjà|"
     # `lance d'une voix ferme X`, `d'un ton sec`: the manner of speaking
-    r"d['’]une? (?:voix|ton|air)(?: (?!(?:le|la|les|l|un|une|des)\b)[a-zéèêàçîô-]+)?)\b",
+    r"d['’]une? (?:voix|ton|air)(?: (?!(?:le|la|les|l|un|une|des)\b)[a-zéèêàçîô-]+)?|"
+    # `a annoncé quelques minutes plus tard X`: a time after the verb
+    r"(?:quelques|plusieurs|deux|trois|\d+) (?:secondes|minutes|heures|jours|semaines|mois|ans|années) "
+    r"(?:plus tard|plus tôt|auparavant|après))\b",
     re.IGNORECASE,
 )
 #: Verbs and participles before a speech infinitive (`a tenu à préciser`, `s'est contenté de répondre`,
@@ -324,6 +327,13 @@ _SKIPPED_PREPS = {
     "sans",
     "avec",
     "pour",
+    # `a annoncé peu après 21 heures X`, `vers 18 heures`, `dès jeudi`, `depuis Bruxelles`: a time or a
+    # place between the verb and its subject
+    "après",
+    "avant",
+    "vers",
+    "dès",
+    "depuis",
 }
 
 
@@ -3833,6 +3843,18 @@ class Attributor:
             speech = personal
         if speech:
             verb = speech[-1]
+            outer = verb.head if verb.dep_ in {"ccomp", "xcomp"} else None
+            if outer is not None and outer in speech[:-1] and not verb.text.lower().endswith("ant"):
+                thing = self._subject_of(verb, region_start)
+                if (
+                    thing is not None
+                    and len(thing[0].split()) > 1  # (a noun phrase: `on se disait` speaks)
+                    and not (self._is_agent(thing[0]) or _describes_a_person(thing[0]))
+                ):
+                    # `X a jugé que les propositions relevaient « ... »`: a verb of the lexicon in the
+                    # complement of a speech verb, its subject a thing that says nothing (`relever de`),
+                    # reports what the outer verb's subject says
+                    verb = outer
             subject = None
             if verb.text.lower().endswith("ant") and (
                 verb.morph.get("VerbForm", []) == ["Part"] or verb.pos_ in {"ADJ", "NOUN"}
