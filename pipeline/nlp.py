@@ -47,6 +47,7 @@ def _load(name: str, **options: Any) -> Language:
 #: original text.
 GLUED_INFIXES = (
     r"(?<=[a-zß-ÿ]{3})(?=[A-ZÀ-Þ][a-zß-ÿ])",
+    r"(?<=[a-zß-ÿ]{3})(?=[LD]['’][a-zß-ÿA-ZÀ-Þ])",  # (a heading glued to an elided article: `partagésL'association`)
     r"(?<=[a-zß-ÿ]{2})(?=[.!?…][A-ZÀ-Þ0-9])",
     r"(?<=[a-zß-ÿ]{2}[.!?…])(?=[A-ZÀ-Þ0-9])",
     r"(?<=[A-Z]{2})(?=[.!?…][A-ZÀ-Þ][a-zß-ÿ])",

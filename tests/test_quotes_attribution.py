@@ -3543,3 +3543,36 @@ def test_less_common_verbs_of_reporting(nlp: Language, verb: str) -> None:
     text = f"« On change les visages, pas la politique », {verb} Mathilde Arnaud. Le gouvernement se tait."
     q = one(nlp, text)
     assert (q.speaker, q.speaker_basis) == ("Mathilde Arnaud", "cue")
+
+
+def test_a_name_after_a_body_noun_or_a_club_word_is_no_person(nlp: Language) -> None:
+    text = (
+        "Le maire, Yannick Le Bihan, a défendu la mesure.Les commerçants partagésL'association des "
+        "commerçants Cœur de Plouvenec s'est dite « plutôt favorable » à la mesure. L'entraîneur du FC "
+        "Rouvray, Didier Lamotte, a reconnu : « J'assume totalement. »"
+    )
+    assert [q.speaker for q in run(nlp, text)] == [
+        "L'association des commerçants Cœur de Plouvenec",
+        "Didier Lamotte",
+    ]
+
+
+def test_a_dateline_in_the_title_is_no_person(nlp: Language) -> None:
+    from pipeline.quotes.attribution import ArticleContext
+
+    title = ArticleContext(nlp("Plouvenec : le stationnement payant adopté"), [])
+    assert [p.text for p in title.persons] == ["Plouvenec"]  # the recognizer's reading
+    body = ArticleContext(
+        nlp("Le conseil municipal de Plouvenec a voté lundi, a indiqué Yannick Le Bihan."), []
+    )
+    body.add_title(title)
+    assert [p.text for p in body.persons] == ["Yannick Le Bihan"]
+
+
+def test_an_elided_feminine_role_is_the_woman_just_quoted_in_apposition(nlp: Language) -> None:
+    text = (
+        "« C'est une décision difficile », a plaidé le maire, Yannick Le Bihan. « Vous taxez les "
+        "habitants pour masquer l'échec de votre politique de revitalisation », lui a rétorqué Maëlle "
+        "Kervran, cheffe de file de l'opposition. L'élue a réclamé « au minimum une heure gratuite »."
+    )
+    assert [q.speaker for q in run(nlp, text)] == ["Yannick Le Bihan", "Maëlle Kervran", "Maëlle Kervran"]

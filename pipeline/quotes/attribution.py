@@ -168,6 +168,8 @@ _SEATS_OF_POWER = frozenset(normalise(name) for name in wordlist("seats_of_power
 MEDIA_NAMES = frozenset(normalise(name) for name in wordlist("media_names"))
 #: Nouns of institutions and places that take a person's name (`l'institut Max Planck`).
 _NAMED_AFTER_PERSONS = wordlist("named_after_persons")
+#: Words that open the name of a sports club (`FC Rouvray`, `Stade rennais`), never a person's.
+_CLUB_WORDS = wordlist("club_words")
 #: News agencies and papers known by one word, before a person's name in one NER span (`l'AFP X Y`).
 _AGENCIES = frozenset(normalise(name) for name in wordlist("agencies"))
 
@@ -242,6 +244,21 @@ _NAME_HEADS = {
     "laboratoire",
     "compagnie",
     "marque",
+}
+#: Nouns for bodies whose own name may follow them with no comma (`l'association des commerçants Cœur
+#: de Plouvenec`, `le syndicat Alliance`): a name there is the body's, not a person's.
+_BODY_NAME_HEADS = _NAME_HEADS | {
+    "syndicat",
+    "club",
+    "collectif",
+    "fédération",
+    "comité",
+    "mouvement",
+    "parti",
+    "coalition",
+    "union",
+    "fondation",
+    "organisation",
 }
 #: Adverbial phrases that can sit between an inverted clitic and the cue participle.
 _ADVERBIAL_PHRASE = re.compile(
@@ -700,8 +717,10 @@ class ArticleContext:
             return None
         if not 2 <= len(units) <= 4 or (len(units) > 2 and before[-1:] == ["le"]):
             return None
-        if units[0][0].text in {"La", "Le", "Les"}:
-            return None  # `le député La France insoumise`: an article opens a body's or a place's name
+        if units[0][0].text in {"La", "Le", "Les"} or units[0][0].text in _CLUB_WORDS:
+            # `le député La France insoumise`, `l'entraîneur du FC Rouvray`: an article or a club's
+            # word opens a body's or a place's name
+            return None
         name = units[-2:]
         if len(units) >= 3 and units[-2][0].text.lower() in NAME_PARTICLES:
             name = units[-3:]  # `l'Économie Kwame Le Maire`: a particle opens the surname
@@ -792,7 +811,13 @@ class ArticleContext:
 
     def add_title(self, title: ArticleContext) -> None:
         """Make the title's persons and role links known to the body (title first, as it is read)."""
-        kept = [p for p in title.persons if p.text not in self._not_persons]
+        places = {o.text for o in self.orgs if o.label == "LOC"}
+        # (`Plouvenec : ...`, one word the body names as a place: the dateline, not a person)
+        kept = [
+            p
+            for p in title.persons
+            if p.text not in self._not_persons and not (" " not in p.text and p.text in places)
+        ]
         self.persons = [Mention(p.text, -1, -1, "PER") for p in kept] + self.persons
         title.persons = self.persons
         self.title_sources = [np for _, np, _ in title._described_subjects()]
@@ -989,6 +1014,10 @@ class ArticleContext:
             # `l'institut Max Planck`, `le lycée Victor-Hugo`, `rue Jean-Jaurès`: a person's name given
             # to an institution or a place
             return None
+        if not glued and (kept[0].text in _CLUB_WORDS or self._after_organisation_noun(kept[0].i)):
+            # `le FC Rouvray`, `l'association des commerçants Cœur de Plouvenec`: an organisation's name
+            self._not_persons.add(self.text[start:end])
+            return None
         # One word, hyphenated or not (`Bild`, `Marguerite-Bourgeoys`).
         one_word = not _word_starts(kept[1:])
         if one_word and not glued and kept[0].i > 0:
@@ -1031,6 +1060,23 @@ class ArticleContext:
             and doc[k + 2].pos_ == "DET"
             and (k == 0 or doc[k].is_sent_start or not doc[k - 1].text.strip())
         )
+
+    def _after_organisation_noun(self, k: int) -> bool:
+        """Whether token `k` comes right after a lowercase noun phrase headed by an organisation noun
+        (`l'association des commerçants`, `le syndicat`), so that a name there is the organisation's
+        (not `le porte-parole du gouvernement Gabriel Attal`, headed by a role)."""
+        if k == 0 or self.doc[k - 1].pos_ not in {"NOUN", "ADJ"} or not self.doc[k - 1].text.islower():
+            return False  # (`le gouvernement d'Étienne Delorme`: the person the body belongs to)
+        j = k
+        while (
+            j > 0
+            and k - j < 6
+            and self.doc[j - 1].text.islower()
+            and self.doc[j - 1].pos_ in {"NOUN", "ADJ", "ADP", "DET"}
+        ):
+            j -= 1
+        head = next((t for t in self.doc[j:k] if t.pos_ == "NOUN"), None)
+        return head is not None and head.lower_ in _BODY_NAME_HEADS
 
     def _first_name_before(self, kept: list[Token]) -> Token | None:
         """`Hiroshi` in `le député Hiroshi De Bock`, `Kwame` in `l'Économie Kwame Le Maire`: the first
@@ -1380,6 +1426,7 @@ class ArticleContext:
             and prefix
             and prefix[-1] not in {"de", "du", "des", "d'", "d’", "le", "la", "les", "l'", "l’"}
             and any(len(w) > 3 and w.isalpha() for w in prefix)
+            and named.group(1) not in self._not_persons  # (`l'association des commerçants Cœur de X`)
         ):
             return self.fullest_name(named.group(1))  # `le Premier ministre Jean Castex`
         parts = name_parts(mention)
@@ -2421,6 +2468,9 @@ class ArticleContext:
             # latest quoted speaker instead spread earlier pronoun errors on unseen articles.)
             person = None
             gender = _DEFINITE_GENDER.get(det)
+            if gender is None and _description_gender(mention) == "f":
+                # `l'élue`, `l'avocate`: the marked form says a woman (the masculine one may be generic)
+                gender = "f"
             if gender is None:
                 gender = self._mention_gender(mention, at)
             if head in _KIN_NOUNS and (
@@ -2441,10 +2491,7 @@ class ArticleContext:
                     if 0 <= p.end <= at
                     and here - self.sentence_index(p.start) <= 1
                     and self._may_be(self.fullest_name(p.text), gender)
-                    and any(
-                        w in ROLE_NOUNS
-                        for w in re.findall(r"[\w-]+", self.text[max(0, p.start - 60) : p.start].lower())[-6:]
-                    )
+                    and self._introduced_by_role(p)
                     # (not one spoken to: `a-t-elle confié à la journaliste X`, then `poursuit
                     # l'interprète du tube`)
                     and not (
@@ -2525,6 +2572,14 @@ class ArticleContext:
             if groups:
                 return groups[-1][1]
         return fuller
+
+    def _introduced_by_role(self, p: Mention) -> bool:
+        """Whether a role noun comes just before the person's mention (`le député de la Manche X`) or
+        is in apposition after it (`a rétorqué Maëlle Kervran, cheffe de file de l'opposition`)."""
+        before = re.findall(r"[\w-]+", self.text[max(0, p.start - 60) : p.start].lower())[-6:]
+        return any(w in ROLE_NOUNS for w in before) or any(
+            r.start == p.start and r.head in ROLE_NOUNS for r in self.roles
+        )
 
     def _introduced_unnamed(self, head: str, at: int) -> str | None:
         """The noun phrase that first brought in, before `at`, someone unnamed with noun `head`
