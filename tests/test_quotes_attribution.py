@@ -3576,3 +3576,23 @@ def test_an_elided_feminine_role_is_the_woman_just_quoted_in_apposition(nlp: Lan
         "Kervran, cheffe de file de l'opposition. L'élue a réclamé « au minimum une heure gratuite »."
     )
     assert [q.speaker for q in run(nlp, text)] == ["Yannick Le Bihan", "Maëlle Kervran", "Maëlle Kervran"]
+
+
+def test_a_body_s_name_cut_short_by_the_noun_phrase_is_written_in_full(nlp: Language) -> None:
+    text = (
+        "L'Association nationale des opérateurs détaillants en énergie (Anode), qui regroupe les "
+        "fournisseurs alternatifs, juge le mouvement « bienvenu »."
+    )
+    assert one(nlp, text).speaker == "L'Association nationale des opérateurs détaillants en énergie"
+
+
+def test_an_acronym_written_as_a_word_takes_the_full_name_the_article_glosses(nlp: Language) -> None:
+    # (glued after a reading link, as portals scrape it: the link names no subject)
+    text = (
+        "EDF n'a pas souhaité commenter.Lire aussi : Gaz : les prix repères de février en légère "
+        "hausseL'Institut national de la statistique et des études économiques (Insee) estime que « la "
+        "baisse pourrait retrancher 0,2 point ». Selon l'institut, « les ménages modestes en seraient "
+        "les premiers bénéficiaires ». L'Insee a ajouté : « Rien n'est joué. »"
+    )
+    full = "l'Institut national de la statistique et des études économiques"
+    assert [(q.speaker or "").lower() for q in run(nlp, text)] == [full.lower()] * 3

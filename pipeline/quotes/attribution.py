@@ -288,7 +288,11 @@ _SAME_VIEW = re.compile(
 )
 #: A scraped line linking to another article: `Lire aussi : ...`, `À voir aussi - ...`.
 _SEE_ALSO_LINE = re.compile(
-    r"^[ \t]*(?:[ÀA]\s+)?(?:lire|voir|découvrir)\s+(?:aussi|également)\b[^\n]*", re.IGNORECASE | re.MULTILINE
+    # (also glued after a sentence, up to the next paragraph glued to it: `commenter.Lire aussi : Gaz :
+    # les prix en légère hausseL'Institut ...`)
+    r"(?:^|(?<=[.!?»\"”]))[ \t]*(?:[ÀA]\s+)?(?:lire|voir|découvrir)\s+(?:aussi|également)\b"
+    r"(?:[^\n]*?(?=(?-i:(?<=[a-zß-ÿ])[A-ZÀ-Þ]))|[^\n]*)",
+    re.IGNORECASE | re.MULTILINE,
 )
 #: A role introducing the person spoken to: `à la journaliste` + `X`, `au présentateur` + `X`.
 _ADDRESSEE_BEFORE = re.compile(r"(?:\bà\s+(?:la|l['’])|\bau)\s*([\w-]+)\s*,?\s*$", re.IGNORECASE)
@@ -585,7 +589,10 @@ def _bare(name: str) -> tuple[str, str]:
 
 def _with_determiner(before: str, name: str) -> str:
     """`name` with the determiner written before it (`du Fonds ...` gives `le Fonds ...`)."""
-    det = re.search(r"\b(le|la|les|l'|l’|du|des|au|aux)\s*$", before, re.IGNORECASE)
+    # (also glued to a heading before it: `en légère hausseL'Institut national ...`)
+    det = re.search(
+        r"(?:\b|(?<=[a-zß-ÿ])(?=L['’]))(le|la|les|l'|l’|du|des|au|aux)\s*$", before, re.IGNORECASE
+    )
     if not det or re.match(r"(?:le|la|les)\s|l['’]", name, re.IGNORECASE):
         return name  # (no second determiner: `l'Association ...` already has one)
     word = {"du": "le", "au": "le", "des": "les", "aux": "les"}.get(
@@ -1369,6 +1376,7 @@ class ArticleContext:
             return self._antecedent(at, low, previous)
         if re.fullmatch(r"l['’]une? d['’](?:entre )?(?:eux|elles)", low):
             return mention  # `regrette l'un d'eux`: one of a group, never named (guideline §4.1)
+        mention = self._whole_name(mention, at)
         if low in {"celui", "celle"}:
             # `raconte celui qui a inventé le terme`: the person already speaking, as `il` / `elle`
             return self._antecedent(at, "il" if low == "celui" else "elle", previous)
@@ -1485,6 +1493,26 @@ class ArticleContext:
                 return self._org_full(name)
         return described
 
+    def _whole_name(self, mention: str, at: int) -> str:
+        """A body's name the cue's noun phrase cut short, in full: the organisation the recognizer
+        reads from the same word on (`L'Association nationale des opérateurs détaillants` + `en
+        énergie`, `le Comité national des pêches maritimes` + `et des élevages marins`)."""
+        end = at + len(mention)
+        if self.text[at:end] != mention:
+            return mention
+        for ent in self.ents:
+            if (
+                ent.label_ in {"ORG", "LOC", "MISC"}
+                and at <= ent.start_char < end
+                and ent.end_char > end
+                and ent.text[:1].isupper()
+                and self.text[at : ent.start_char].strip().lower() in {"", "le", "la", "les", "l'", "l’"}
+                and not self._in_quote(ent.start_char)
+                and not re.search(r"[«»“”\"„,;:()]", self.text[end : ent.end_char])  # (`d'« immense`)
+            ):
+                return self.text[at : ent.end_char]
+        return mention
+
     def _relative_of(self, name: str, kin: str) -> str | None:
         """`le frère de Nordahl Lelandais` -> `Sven Lelandais`: the one other person of the article who
         bears the same surname with another first name (and not the other gender than `kin`), else None."""
@@ -1584,14 +1612,19 @@ class ArticleContext:
         """The organisation's full name when the article gives it (`la CGT` -> `la Confédération ...`)."""
         bare = re.sub(r"^(le|la|les|l'|l’)\s*", "", name, flags=re.IGNORECASE)
         letters = re.sub(r"[^A-Z]", "", bare)
-        if bare.replace("&", "").isupper():
+        # (an acronym written as a word, `Insee`, `Anode`: its letters, when the article glosses it)
+        worded = bare.isalpha() and 3 <= len(bare) <= 8 and f"({bare})" in self.text.replace("( ", "(")
+        if bare.replace("&", "").isupper() or worded:
+            letters = letters if bare.replace("&", "").isupper() else bare.upper()
             for m in re.finditer(r"\(\s*" + re.escape(bare) + r"\s*\)", self.text):
-                words = list(re.finditer(r"[\w'’-]+", self.text[max(0, m.start() - 120) : m.start()]))
+                words = list(re.finditer(r"[\w-]+", self.text[max(0, m.start() - 120) : m.start()]))
                 base = max(0, m.start() - 120)
-                for n in range(len(words) - 1, max(len(words) - 9, -1), -1):
+                for n in range(len(words) - 1, max(len(words) - 13, -1), -1):
                     chosen = words[n:]
-                    big = [w.group() for w in chosen if w.group().lower() not in _SMALL_WORDS]
-                    if chosen[0].group()[:1].isupper() and "".join(w[0] for w in big).upper() == letters:
+                    big = [w.group() for w in chosen if w.group().lower() not in _SMALL_WORDS | {"l", "d"}]
+                    if chosen[0].group()[:1].isupper() and normalise("".join(w[0] for w in big)) == normalise(
+                        letters
+                    ):
                         start = base + chosen[0].start()
                         return _with_determiner(self.text[:start], self.text[start : m.start()].strip())
         if bare.replace("&", "").isupper() and 2 <= len(letters) <= 6:
