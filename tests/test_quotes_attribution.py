@@ -3596,3 +3596,16 @@ def test_an_acronym_written_as_a_word_takes_the_full_name_the_article_glosses(nl
     )
     full = "l'Institut national de la statistique et des études économiques"
     assert [(q.speaker or "").lower() for q in run(nlp, text)] == [full.lower()] * 3
+
+
+def test_a_body_described_by_a_noun_of_its_name_s_stem(nlp: Language) -> None:
+    text = (
+        "La Commission de régulation de l'énergie (CRE) a proposé jeudi une baisse de 6 % du tarif. "
+        "« Les prix de gros ont été divisés par trois », a justifié le régulateur dans sa délibération. "
+        "Le ministère de l'Agriculture a reçu les Jeunes Agriculteurs. « Le dialogue continue », a "
+        "indiqué le ministère."
+    )
+    assert [(q.speaker or "").lower() for q in run(nlp, text)] == [
+        "la commission de régulation de l'énergie",
+        "le ministère de l'agriculture",
+    ]

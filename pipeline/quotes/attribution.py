@@ -227,7 +227,8 @@ class Attribution:
 
 #: `le magazine X`, `l'association humanitaire X`: determiner, generic noun, adjective?, a name.
 _HEAD_NAME = re.compile(
-    r"(?:[Ll]e|[Ll]a|[Ll]es|[Ll]['’])\s*(?P<head>[^\W\d_][\w-]*)(?:\s+(?!(?:de|du|des|d)\b)[a-zéèêàç][\w-]*)?\s+"
+    # (with up to three lowercase words after the noun: `la compagnie à bas coût Ryanair`)
+    r"(?:[Ll]e|[Ll]a|[Ll]es|[Ll]['’])\s*(?P<head>[^\W\d_][\w-]*)(?:\s+(?!(?:de|du|des|d)\b)[a-zéèêàç][\w-]*){0,3}\s+"
     r"(?P<name>(?:Le |La |Les |L['’])?[A-ZÉÈ0-9][\w&'’.-]*(?:\s+\S+){0,6})$"
 )
 #: Nouns for bodies known by their own name, dropped before it (`l'association Terre Vivante`); others
@@ -2399,6 +2400,9 @@ class ArticleContext:
                         if found is not None:
                             break
             return found
+        kin_body = self._body_of_same_stem(head, content, at) if definite and not _person_noun(head) else None
+        if kin_body is not None:
+            return kin_body
         if (head in _GENERIC_BODIES or head in _CORPORATE_NOUNS) and definite:
             # `l'institution` after `L'Académie des sciences a publié ...`: the organisation named last
             here = self.sentence_index(at)
@@ -2605,6 +2609,24 @@ class ArticleContext:
             if groups:
                 return groups[-1][1]
         return fuller
+
+    def _body_of_same_stem(self, head: str, content: list[str], at: int) -> str | None:
+        """`le régulateur` after `La Commission de régulation de l'énergie (CRE) a proposé`: the
+        organisation named before whose name has a word of the same stem (five letters, accents
+        aside) as the description's noun (not as its complement: `le ministère de l'Agriculture` is
+        not `les Jeunes Agriculteurs`)."""
+        if len(content) > 3 or len(head) < 6 or head in MEDIA_NOUNS or any(w in ROLE_NOUNS for w in content):
+            return None  # (media are read below: `la chaîne` is the medium given with that noun)
+        stems = {normalise(head)[:5]}
+        found = None
+        bodies = {o.text for o in self.orgs if o.label in {"ORG", "MISC"}}
+        for o in self.orgs:
+            if o.text not in bodies or not 0 <= o.start < at or not o.text[:1].isupper() or o.text.isupper():
+                continue  # (`Météo-France` opening a sentence, tagged a place there, a body elsewhere)
+            words = {normalise(w)[:5] for w in re.findall(r"[^\W\d_]{5,}", o.text)}
+            if stems & words:
+                found = o
+        return self._org_as_written(found) if found is not None else None
 
     def _introduced_by_role(self, p: Mention) -> bool:
         """Whether a role noun comes just before the person's mention (`le député de la Manche X`) or
