@@ -3609,3 +3609,27 @@ def test_a_body_described_by_a_noun_of_its_name_s_stem(nlp: Language) -> None:
         "la commission de régulation de l'énergie",
         "le ministère de l'agriculture",
     ]
+
+
+def test_a_cleft_sentence_s_name_is_the_subject_a_pronoun_refers_to(nlp: Language) -> None:
+    text = (
+        "Mickaël Vasseur a reconnu les faits. Mardi, c'est la fille de la victime, Nadia Benhamou, qui "
+        "s'était avancée à la barre. « Ma mère avait 81 ans », avait-elle témoigné."
+    )
+    assert one(nlp, text).speaker == "Nadia Benhamou"
+
+
+def test_one_of_a_group_told_apart_by_its_rank_stays_a_description(nlp: Language) -> None:
+    text = (
+        "L'avocat de la défense, Alain Roux, a plaidé longuement. Deux experts psychiatres se sont ensuite "
+        "succédé à la barre. Le premier expert a décrit un homme « impulsif, dépendant, mais pas pervers »."
+    )
+    assert one(nlp, text).speaker == "Le premier expert"
+
+
+def test_a_body_after_a_role_in_apposition_to_a_person_is_no_person(nlp: Language) -> None:
+    text = (
+        "« On nous a dit exactement la même chose il y a trois ans », ironise Laurent Pichon, infirmier et "
+        "délégué Sud Santé. Pour lui, cette fermeture est « le début de la fin »."
+    )
+    assert [q.speaker for q in run(nlp, text)] == ["Laurent Pichon", "Laurent Pichon"]

@@ -609,6 +609,10 @@ _RELATIVE_LEAD = re.compile(
     r"\s*[^,;:«»“”\"]{2,80}?,\s+(?:qui|dont|que|qu['’]|où|lequel|laquelle|[a-zà-ÿ]{3,}(?:ée?s?|ie?s?|ue?s?))\b"
     r"[^,;:«»“”\"]*,\s*$"
 )
+#: Ranks that tell apart the members of a group (`le premier expert`, `la seconde victime`).
+_ORDINALS = wordlist("ordinals")
+#: `C'est` opening a cleft sentence, in the same sentence before a name: `c'est la fille de X, ` + name.
+_CLEFT_BEFORE = re.compile(r"\b[cC]['’](?:est|était)\s[^.!?«»“”\"]{0,60}$")
 #: An age in apposition after a name: `Pierre, 17 ans`, `X (84 ans)`.
 _AGE_AFTER = re.compile(r"\s*[,(]\s*(?:âgée?\s+de\s+)?(\d{1,3})\s*ans\b")
 
@@ -711,6 +715,15 @@ class ArticleContext:
                 before.append(t.text.lower())
         if not any(w in ROLE_NOUNS for w in before) or normalise(ent.text) in MEDIA_NAMES:
             return None  # (`un journaliste de France Info`: a medium)
+        if any(
+            e.label_ == "PER"
+            and e.end_char <= ent.start_char
+            and re.fullmatch(r"\s*,\s*(?:[a-zà-ÿ'’-]+\s+){1,6}", self.text[e.end_char : ent.start_char])
+            for e in self.ents
+        ):
+            return (
+                None  # `Laurent Pichon, infirmier et délégué Sud Santé`: the role's body, its holder before
+            )
         units: list[list[Token]] = []
         for t in ent:
             if units and (t.text in {"-", "‐"} or units[-1][-1].text in {"-", "‐"}):
@@ -1048,6 +1061,10 @@ class ArticleContext:
             self.doc[nxt].pos_ in {"AUX", "VERB"} or self.doc[nxt].text.lower() in {"s'", "se"}
         ):
             subject = True
+        if re.match(r"\s*,?\s*qui\b", self.text[end : end + 8]) and _CLEFT_BEFORE.search(
+            self.text[max(0, start - 80) : start]
+        ):
+            subject = True  # `c'est la fille de X, Nadia Benhamou, qui s'était avancée`: a cleft subject
         return Mention(self.text[start:end], start, end, "PER", subject)
 
     def in_link(self, at: int) -> bool:
@@ -2275,6 +2292,14 @@ class ArticleContext:
         if not heads:
             return self.office_holder(mention) or mention  # (`le Premier`)
         head = heads[0]
+        if (
+            content[0] in _ORDINALS
+            and len(content) >= 2
+            and re.search(rf"\b{re.escape(content[1])}s\b", self.text[max(0, at - 400) : at], re.IGNORECASE)
+        ):
+            # `Deux experts ... Le premier expert a décrit`: one of a group, told apart by its rank and
+            # never named (guideline 4.1: the noun phrase as written)
+            return mention
         article, undetermined = _bare(mention)
         if article.islower() and len(undetermined.split()) >= 2 and undetermined[:1].islower():
             wanted = normalise(undetermined)
