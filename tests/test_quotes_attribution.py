@@ -3633,3 +3633,25 @@ def test_a_body_after_a_role_in_apposition_to_a_person_is_no_person(nlp: Languag
         "délégué Sud Santé. Pour lui, cette fermeture est « le début de la fin »."
     )
     assert [q.speaker for q in run(nlp, text)] == ["Laurent Pichon", "Laurent Pichon"]
+
+
+def test_joint_speakers_each_with_a_role(nlp: Language) -> None:
+    text = (
+        "« On a travaillé sans casque ni métronome », racontent le guitariste Paul Renaud et le batteur "
+        "Samir Haddou, qui l'accompagnent."
+    )
+    assert one(nlp, text).speaker == "Paul Renaud et Samir Haddou"
+    # an apposition after the name is no second speaker
+    text = (
+        "« Ils sont certains que leur fils a été assassiné », a déclaré Benjamin Crump, l'avocat "
+        "représentant Kenneth et Jacquelyn Johnson."
+    )
+    assert one(nlp, text).speaker == "Benjamin Crump"
+
+
+def test_an_inverted_pronoun_before_a_colon_over_a_fronted_phrase(nlp: Language) -> None:
+    text = (
+        "La chanteuse Léa Marchal entamera une tournée des petites salles. Un choix délibéré, "
+        "explique-t-elle : « Je veux voir les visages. »"
+    )
+    assert one(nlp, text).speaker == "Léa Marchal"

@@ -2120,6 +2120,19 @@ class ArticleContext:
                 ),
                 None,
             )
+        if person is None and mention:
+            # `racontent le guitariste Paul Renaud et le batteur Samir Haddou`: a role, then the name
+            person = next(
+                (
+                    p
+                    for p in self.persons
+                    if at < p.start
+                    and p.end == at + len(mention)
+                    and self.fullest_name(p.text) == speaker
+                    and any(w in ROLE_NOUNS for w in self.text[at : p.start].lower().split()[:3])
+                ),
+                None,
+            )
         if person is None:
             return speaker
         names = [speaker]
@@ -2134,12 +2147,16 @@ class ArticleContext:
         for p in self.persons:
             if p.start < end:
                 continue
-            gap = re.fullmatch(r"\s*(,|et)\s*", self.text[end : p.start])
+            # (each name may come after its own role: `et le batteur Samir Haddou`)
+            gap = re.fullmatch(
+                r"\s*(,|et)\s*|\s*(et)\s+(?:le|la|l['’]|son|sa)\s*[a-zà-ÿ'’-]+(?:\s+[a-zà-ÿ'’-]+){0,2}\s+",
+                self.text[end : p.start],
+            )
             if gap is None:
                 break
             names.append(self.fullest_name(p.text))
             end = p.end
-            if gap.group(1) == "et":
+            if "et" in gap.groups():
                 # a list (`X, Y et Z`) is joint only when it closes with `et`
                 return " et ".join(dict.fromkeys(names))
         return speaker
@@ -3280,7 +3297,13 @@ class Attributor:
         t = verb
         for _ in range(3):
             for c in t.children:
-                if c.dep_ in SUBJECT_DEPS and c.i > t.i and _INVERTED_CLITIC.fullmatch(c.lower_):
+                if (
+                    (
+                        c.dep_ in SUBJECT_DEPS or (c.dep_ == "dep" and c.i <= t.i + 2)
+                    )  # (`explique` + `-t` + `-elle`)
+                    and c.i > t.i
+                    and _INVERTED_CLITIC.fullmatch(c.lower_)
+                ):
                     return c.text, c.idx
             if t.head.i == t.i or t.dep_ not in {"xcomp", "obl:mod", "advcl"}:
                 break
@@ -4027,7 +4050,9 @@ class Attributor:
                 # sentence before
                 subject = self._previous_subject(verb.idx)
             else:
-                subject = self._subject_of(verb, region_start)
+                # (`Un choix délibéré, explique-t-elle : « ... »`: the inverted pronoun, not the phrase
+                # fronted before the comma)
+                subject = self._inverted_clitic(verb) or self._subject_of(verb, region_start)
             how = "before"
             if subject is not None and subject[1] < verb.idx < subject[1] + len(subject[0]):
                 # (the verb tagged as a noun or an adjective of the subject: the subject stops before it)
