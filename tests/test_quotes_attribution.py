@@ -3655,3 +3655,12 @@ def test_an_inverted_pronoun_before_a_colon_over_a_fronted_phrase(nlp: Language)
         "explique-t-elle : « Je veux voir les visages. »"
     )
     assert one(nlp, text).speaker == "Léa Marchal"
+
+
+def test_the_union_is_the_last_union_named_even_sentences_before(nlp: Language) -> None:
+    text = (
+        "Le mouvement a été lancé par l'Union nationale des aiguilleurs du ciel (Unac). Les retards se "
+        "sont accumulés toute la journée. Des passagers ont dormi à l'aéroport. Les contrôleurs ont défilé "
+        "devant le ministère. Le syndicat a appelé à « une nouvelle journée d'action » le 2 septembre."
+    )
+    assert (one(nlp, text).speaker or "").lower() == "l'union nationale des aiguilleurs du ciel"

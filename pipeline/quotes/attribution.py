@@ -609,6 +609,8 @@ _RELATIVE_LEAD = re.compile(
     r"\s*[^,;:«»“”\"]{2,80}?,\s+(?:qui|dont|que|qu['’]|où|lequel|laquelle|[a-zà-ÿ]{3,}(?:ée?s?|ie?s?|ue?s?))\b"
     r"[^,;:«»“”\"]*,\s*$"
 )
+#: First words of trade unions' names (`l'Union nationale des ...`, `la CGT`), for `le syndicat`.
+_UNION_WORDS = wordlist("union_words")
 #: Ranks that tell apart the members of a group (`le premier expert`, `la seconde victime`).
 _ORDINALS = wordlist("ordinals")
 #: `C'est` opening a cleft sentence, in the same sentence before a name: `c'est la fille de X, ` + name.
@@ -2464,6 +2466,14 @@ class ArticleContext:
                     and here - self.sentence_index(o.start) <= 4
                     and o.text.lower() not in PLATFORMS
                     and normalise(o.text) not in MEDIA_NAMES
+                ]
+            if not bodies and head == "syndicat":
+                # `Le syndicat a appelé à ...` four sentences after `lancé par l'Union nationale des
+                # aiguilleurs du ciel (Unac)`: the last union named, by its name's first word
+                bodies = [
+                    o
+                    for o in self.orgs
+                    if o.label in {"ORG", "MISC"} and 0 <= o.start < at and o.text.split()[0] in _UNION_WORDS
                 ]
             if bodies:
                 return self._org_as_written(bodies[-1])
