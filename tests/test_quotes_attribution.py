@@ -3664,3 +3664,10 @@ def test_the_union_is_the_last_union_named_even_sentences_before(nlp: Language) 
         "devant le ministère. Le syndicat a appelé à « une nouvelle journée d'action » le 2 septembre."
     )
     assert (one(nlp, text).speaker or "").lower() == "l'union nationale des aiguilleurs du ciel"
+
+
+def test_a_name_with_an_elided_particle_after_a_role(nlp: Language) -> None:
+    q = one(
+        nlp, "« Nous refusons ce projet », a déclaré la maire du VIIIe arrondissement Jeanne d'Hauteserre."
+    )
+    assert q.speaker == "Jeanne d'Hauteserre"

@@ -1447,7 +1447,9 @@ class ArticleContext:
                     # complement; the speaker is the body, written without it
                     return self.text[at : p.start].strip(" ,\u00a0")
                 return self.fullest_name(p.text)
-        named = re.search(r"\b([A-ZÉ][\w'’-]+(?:\s+(?:de |du |van |von |le |la )?[A-ZÉ][\w'’-]+)+)$", mention)
+        named = re.search(
+            r"\b([A-ZÉ][\w'’-]+(?:\s+(?:de |du |van |von |le |la |d['’])?[A-ZÉ][\w'’-]+)+)$", mention
+        )
         prefix = mention[: named.start()].lower().split() if named else []
         if (
             named
