@@ -3671,3 +3671,12 @@ def test_a_name_with_an_elided_particle_after_a_role(nlp: Language) -> None:
         nlp, "« Nous refusons ce projet », a déclaré la maire du VIIIe arrondissement Jeanne d'Hauteserre."
     )
     assert q.speaker == "Jeanne d'Hauteserre"
+
+
+def test_a_sentence_saying_whose_words_they_were(nlp: Language) -> None:
+    text = (
+        "La crue a surpris tout le monde. Paul Martin est resté chez lui. « J'ai entendu un grondement, "
+        "puis l'eau est montée d'un mètre. » Le récit est celui de Maryse Combaluzier, 71 ans, dont la "
+        "maison borde le Gard."
+    )
+    assert one(nlp, text).speaker == "Maryse Combaluzier"

@@ -609,6 +609,13 @@ _RELATIVE_LEAD = re.compile(
     r"\s*[^,;:«»“”\"]{2,80}?,\s+(?:qui|dont|que|qu['’]|où|lequel|laquelle|[a-zà-ÿ]{3,}(?:ée?s?|ie?s?|ue?s?))\b"
     r"[^,;:«»“”\"]*,\s*$"
 )
+#: A sentence after a quotation saying whose words they were: `Le récit est celui de` + X, `Ces mots
+#: sont ceux d'` + X.
+_WORDS_OF = re.compile(
+    r"\s*(?:[Ll]e|[Cc]e|[Cc]es|[Ll]es)\s+(récit|témoignage|constat|propos|mots|paroles|cri|appel|message|"
+    r"analyse|avis|mise en garde|réaction)\s+(?:est|sont|était|étaient)\s+(?:celui|celle|ceux|celles)\s+"
+    r"(?:de\s+|d['’]\s*)"
+)
 #: First words of trade unions' names (`l'Union nationale des ...`, `la CGT`), for `le syndicat`.
 _UNION_WORDS = wordlist("union_words")
 #: Ranks that tell apart the members of a group (`le premier expert`, `la seconde victime`).
@@ -4294,6 +4301,13 @@ class Attributor:
         if end >= len(self.text):
             return None
         start, stop = self.ctx.sentence_of(end)
+        owner = _WORDS_OF.match(self.text, start)
+        if owner is not None:
+            # `« ... » Le récit est celui de Maryse Combaluzier, 71 ans`: whose the words are
+            k = self.ctx.tok_at[owner.end()]
+            np = self._np_at(k) if k >= 0 else None
+            if np is not None and self._is_agent(np[0]):
+                return Cue("next", owner.group(1), start, np[0], np[1])
         tokens = self.ctx.tokens_between(start, stop)
         for t in tokens:
             if self.is_speech(t) and t.pos_ in {"VERB", "AUX"} and not t.text.lower().endswith("ant"):
@@ -4746,6 +4760,7 @@ def attribute_spans(
             and (
                 (not results and not pre)
                 or _NEXT_SENTENCE_CUE.match(text[close_sent_end : close_sent_end + 40])
+                or _WORDS_OF.match(text, close_sent_end)
             )
         ):
             ahead = att.cue_next_sentence(span)
