@@ -3680,3 +3680,14 @@ def test_a_sentence_saying_whose_words_they_were(nlp: Language) -> None:
         "maison borde le Gard."
     )
     assert one(nlp, text).speaker == "Maryse Combaluzier"
+
+
+def test_an_intertitle_glued_between_paragraphs_takes_the_quote_that_repeats_it(nlp: Language) -> None:
+    text = (
+        "Le texte doit être examiné à l'Assemblée le 6 octobre. L'exécutif y défend une règle « qui a fait "
+        'ses preuves depuis 2023 »."Nous irons jusqu\'au bout"Côté syndical, le ton reste ferme. "Nous irons jusqu\'au '
+        'bout. Jeudi, il y aura du monde dans la rue", a lancé samedi à Marseille le secrétaire général '
+        "de la CGT, Bruno Ferrandi."
+    )
+    speakers = [q.speaker for q in run(nlp, text) if q.text.startswith("Nous irons")]
+    assert speakers == ["Bruno Ferrandi", "Bruno Ferrandi"]

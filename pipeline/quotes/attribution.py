@@ -5070,6 +5070,15 @@ def _share_repeated_words(text: str, results: list[Attribution]) -> None:
 def _heading_quote(text: str, span: QuoteSpan) -> bool:
     """A quotation that is a line of its own, short and without final punctuation, with text after it:
     an intertitle pulled from the section it opens (`« On verra bien »` over `Du côté des riverains, ...`)."""
+    quote = text[span.start : span.end]
+    if (
+        span.open_at > 0
+        and text[span.open_at - 1] in '.!?»"”'
+        and re.match(r"[A-ZÀ-Þ][a-zß-ÿ]", text[span.close_at + 1 : span.close_at + 3])
+        and not quote.rstrip().endswith(_TERMINAL)
+        and word_count(quote) <= 14
+    ):
+        return True  # glued between paragraphs by a scraper: `2023."Nous irons jusqu'au bout"Côté syndical`
     line_start = text.rfind("\n", 0, span.open_at) + 1
     line_end = text.find("\n", span.close_at)
     if line_end < 0 or not text[line_end:].strip():
