@@ -724,15 +724,14 @@ class ArticleContext:
                 before.append(t.text.lower())
         if not any(w in ROLE_NOUNS for w in before) or normalise(ent.text) in MEDIA_NAMES:
             return None  # (`un journaliste de France Info`: a medium)
+        # `Laurent Pichon, infirmier et délégué Sud Santé`: the role's body, its holder named before
         if any(
             e.label_ == "PER"
             and e.end_char <= ent.start_char
             and re.fullmatch(r"\s*,\s*(?:[a-zà-ÿ'’-]+\s+){1,6}", self.text[e.end_char : ent.start_char])
             for e in self.ents
         ):
-            return (
-                None  # `Laurent Pichon, infirmier et délégué Sud Santé`: the role's body, its holder before
-            )
+            return None
         units: list[list[Token]] = []
         for t in ent:
             if units and (t.text in {"-", "‐"} or units[-1][-1].text in {"-", "‐"}):
@@ -3316,13 +3315,9 @@ class Attributor:
         t = verb
         for _ in range(3):
             for c in t.children:
-                if (
-                    (
-                        c.dep_ in SUBJECT_DEPS or (c.dep_ == "dep" and c.i <= t.i + 2)
-                    )  # (`explique` + `-t` + `-elle`)
-                    and c.i > t.i
-                    and _INVERTED_CLITIC.fullmatch(c.lower_)
-                ):
+                # (the parser may leave it unattached: `explique` + `-t` + `-elle`, as `dep`)
+                attached = c.dep_ in SUBJECT_DEPS or (c.dep_ == "dep" and c.i <= t.i + 2)
+                if attached and c.i > t.i and _INVERTED_CLITIC.fullmatch(c.lower_):
                     return c.text, c.idx
             if t.head.i == t.i or t.dep_ not in {"xcomp", "obl:mod", "advcl"}:
                 break
@@ -5069,27 +5064,22 @@ def _share_repeated_words(text: str, results: list[Attribution]) -> None:
 
 def _heading_quote(text: str, span: QuoteSpan) -> bool:
     """A quotation that is a line of its own, short and without final punctuation, with text after it:
-    an intertitle pulled from the section it opens (`« On verra bien »` over `Du côté des riverains, ...`)."""
+    an intertitle pulled from the section it opens (`« On verra bien »` over `Du côté des riverains, ...`),
+    or one a scraper glued between two paragraphs (`2023."Nous irons jusqu'au bout"Côté syndical`)."""
     quote = text[span.start : span.end]
-    if (
+    if quote.rstrip().endswith(_TERMINAL) or word_count(quote) > 14:
+        return False
+    glued = (
         span.open_at > 0
         and text[span.open_at - 1] in '.!?»"”'
-        and re.match(r"[A-ZÀ-Þ][a-zß-ÿ]", text[span.close_at + 1 : span.close_at + 3])
-        and not quote.rstrip().endswith(_TERMINAL)
-        and word_count(quote) <= 14
-    ):
-        return True  # glued between paragraphs by a scraper: `2023."Nous irons jusqu'au bout"Côté syndical`
+        and re.match(r"[A-ZÀ-Þ][a-zß-ÿ]", text[span.close_at + 1 : span.close_at + 3]) is not None
+    )
     line_start = text.rfind("\n", 0, span.open_at) + 1
     line_end = text.find("\n", span.close_at)
-    if line_end < 0 or not text[line_end:].strip():
-        return False
+    if glued or line_end < 0 or not text[line_end:].strip():
+        return glued
     outside = text[line_start : span.open_at] + text[span.close_at + 1 : line_end]
-    quote = text[span.start : span.end]
-    return (
-        re.fullmatch(r"[\s\-–—]*", outside) is not None
-        and not quote.rstrip().endswith(_TERMINAL)
-        and word_count(quote) <= 14
-    )
+    return re.fullmatch(r"[\s\-–—]*", outside) is not None
 
 
 def _heading_from_next(ctx: ArticleContext, text: str, results: list[Attribution]) -> None:
