@@ -4064,9 +4064,7 @@ class Attributor:
                 # sentence before
                 subject = self._previous_subject(verb.idx)
             else:
-                # (`Un choix délibéré, explique-t-elle : « ... »`: the inverted pronoun, not the phrase
-                # fronted before the comma)
-                subject = self._inverted_clitic(verb) or self._subject_of(verb, region_start)
+                subject = self._subject_of(verb, region_start)
             how = "before"
             if subject is not None and subject[1] < verb.idx < subject[1] + len(subject[0]):
                 # (the verb tagged as a noun or an adjective of the subject: the subject stops before it)
