@@ -3691,3 +3691,48 @@ def test_an_intertitle_glued_between_paragraphs_takes_the_quote_that_repeats_it(
     )
     speakers = [q.speaker for q in run(nlp, text) if q.text.startswith("Nous irons")]
     assert speakers == ["Bruno Ferrandi", "Bruno Ferrandi"]
+
+
+def test_an_unnamed_office_holder_is_not_a_person_introduced_in_another_office(nlp: Language) -> None:
+    # `le ministre de l'Intérieur`, never named, is not the mayor the article named; the same office or
+    # a former one (`l'ancien ministre`) may still be that person.
+    text = (
+        "Dans la matinée, le maire, Jean-Luc Mazoyer, a demandé la reconnaissance de l'état de catastrophe "
+        "naturelle. Le ministre de l'Intérieur a adressé « tout son soutien aux sinistrés »."
+    )
+    assert one(nlp, text).speaker == "Le ministre de l'Intérieur"
+    text = (
+        "Le maire, Jean-Luc Mazoyer, a demandé une aide de l'Etat. « Nous ne lâcherons rien », a déclaré le "
+        "maire de Saint-Gilles."
+    )
+    assert one(nlp, text).speaker == "Jean-Luc Mazoyer"
+
+
+def test_a_demonstrative_description_is_the_person_just_introduced_as_subject(nlp: Language) -> None:
+    text = (
+        "« Nous n'avons pas le choix », a déclaré le maire, Jean-Michel Berthaud. Karim Benali, président "
+        "de l'association des parents d'élèves, juge la concertation inexistante. « On a appris la "
+        "fermeture par un article de presse », explique ce père de deux enfants."
+    )
+    assert [q.speaker for q in run(nlp, text)] == ["Jean-Michel Berthaud", "Karim Benali"]
+
+
+def test_a_masculine_description_is_not_a_woman_just_introduced_by_a_role(nlp: Language) -> None:
+    text = (
+        "« Je n'ai jamais voulu le tuer. » Debout dans le box, Dylan Marchetti a répété la phrase mardi. "
+        "L'ancien gérant de bar de 34 ans est jugé pour la mort de son associé, Thierry Vauclair.\nLes deux "
+        "hommes s'étaient disputés ce soir-là. Le parquet a retenu la qualification de meurtre.\nInterrogé "
+        "par la présidente de la cour, Anne-Marie Rouvière, l'accusé a livré sa version des faits. « Il m'a "
+        "menacé avec une bouteille », a-t-il déclaré."
+    )
+    assert [q.speaker for q in run(nlp, text)] == ["Dylan Marchetti", "Dylan Marchetti"]
+
+
+def test_a_description_right_after_the_last_speakers_quote_is_that_speaker(nlp: Language) -> None:
+    # The speaker's quote runs over two sentences, so the description is two sentences after the name.
+    text = (
+        "Franck Delmas n'est plus l'entraîneur du club.\n« Ce n'est jamais une décision facile. Franck a "
+        "beaucoup apporté au club », a expliqué le président Didier Pommeret.\n« C'est une décision "
+        "mûrement réfléchie », a insisté le dirigeant."
+    )
+    assert [q.speaker for q in run(nlp, text)] == ["Didier Pommeret", "Didier Pommeret"]

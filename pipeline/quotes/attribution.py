@@ -540,6 +540,13 @@ def _former(words: Iterable[str]) -> bool:
 
 
 #: The `de` that opens a noun's complement: `le maire de Paris`, `la ministre d'Etat`.
+#: Offices that one person seldom holds together: `le ministre de l'Intérieur` is not the person the
+#: article introduced as `le maire, X`.
+_OFFICES = frozenset(
+    {"ministre", "préfet", "préfète", "maire", "procureur", "procureure", "porte-parole", "secrétaire"}
+    | {"député", "députée", "sénateur", "sénatrice"}
+)
+
 _COMPLEMENT = re.compile(r"\b(?:de|du|des)\s+|\bd['’]\s*", re.IGNORECASE)
 
 
@@ -2540,9 +2547,19 @@ class ArticleContext:
                     return self._org_full(later[0].text)
             return self._fullest_description(mention, head, at)
         if det in {"ce", "cet", "cette"}:
-            prior = [sp for c, sp in (previous or []) if sp and c <= at and self._is_person(sp)]
+            prior = [(c, sp) for c, sp in (previous or []) if sp and c <= at and self._is_person(sp)]
+            gender = _DEFINITE_GENDER.get(det)
+            fresh = self._just_introduced(at, gender)
+            if fresh is not None and any(
+                p.subject and self.fullest_name(p.text) == fresh and (not prior or p.start > prior[-1][0])
+                for p in self.persons
+                if 0 <= p.start < at
+            ):
+                # `Karim Benali, président de l'association, juge ... « ... », explique ce père de deux
+                # enfants`: the person just introduced as a subject since the last speaker
+                return fresh
             if prior:
-                return prior[-1]
+                return prior[-1][1]
         if definite and det not in {"les", "ces"}:
             for _, sp in reversed(previous or []):
                 sp_words = [re.sub(r"^[ld]['’]", "", w) for w in re.findall(r"[\w'’-]+", (sp or "").lower())]
@@ -2582,12 +2599,25 @@ class ArticleContext:
             if head in ROLE_NOUNS:
                 person = self._salient_person(at, gender)
                 here = self.sentence_index(at)
+                # The last speaker, when no one else was named since their cue
+                last_at, last = next(((c, sp) for c, sp in reversed(previous or []) if sp), (at, None))
+                if _COMPLEMENT.search(mention) or any(
+                    last_at < p.start < at and self.fullest_name(p.text) != last for p in self.persons
+                ):
+                    last = None  # (`le chef de l'Etat` names an office of its own)
                 near = [
                     p
                     for p in self.persons
                     if 0 <= p.end <= at
-                    and here - self.sentence_index(p.start) <= 1
+                    # (the last speaker may be two sentences back: `« A. B. », a expliqué le président X.
+                    # « C. », a insisté le dirigeant`, the quote split into sentences)
+                    and here - self.sentence_index(p.start) <= (2 if self.fullest_name(p.text) == last else 1)
                     and self._may_be(self.fullest_name(p.text), gender)
+                    # (`l'accusé` is not `la présidente de la cour, X`: the noun's masculine form, where
+                    # a feminine one exists, is no woman just introduced)
+                    and not (
+                        _description_gender(mention) == "m" and self._gender(self.fullest_name(p.text)) == "f"
+                    )
                     and self._introduced_by_role(p)
                     # (not one spoken to: `a-t-elle confié à la journaliste X`, then `poursuit
                     # l'interprète du tube`)
@@ -2626,9 +2656,17 @@ class ArticleContext:
                     and (p.subject or p.speaks)
                     and 0 <= here - self.sentence_index(p.start) <= 2
                 }
+                held = [r for r in self.roles if r.person == person]
+                other_office = (
+                    head in _OFFICES
+                    and not re.search(r"\bancienn?e?\b|\bex-", mention, re.IGNORECASE)
+                    and any(r.head in _OFFICES for r in held)
+                    and not any(head in r.words for r in held)
+                )
                 if specific and (
                     person is None
                     or (person not in quoted and (gender is None or self._gender(person) != gender))
+                    or other_office
                 ):
                     # `le responsable de la communication du groupe`, linked to nobody, and the article's
                     # main person neither quoted yet, nor in the title, nor a subject nearby, nor of the
