@@ -3736,3 +3736,20 @@ def test_a_description_right_after_the_last_speakers_quote_is_that_speaker(nlp: 
         "mûrement réfléchie », a insisté le dirigeant."
     )
     assert [q.speaker for q in run(nlp, text)] == ["Didier Pommeret", "Didier Pommeret"]
+
+
+def test_pour_x_gives_the_speaker_when_the_clause_subject_is_a_thing(nlp: Language) -> None:
+    # `s'explique` has a thing for subject: no speech act of its own, so `Pour X,` names the source.
+    text = (
+        "Kevin Lapeyre a dénoncé « une gauche élue ». Pour Julien Aubry, politologue, la défaite s'explique "
+        "« d'abord par l'usure du pouvoir »."
+    )
+    assert [q.speaker for q in run(nlp, text)] == ["Kevin Lapeyre", "Julien Aubry"]
+
+
+def test_a_body_named_with_its_place_is_written_whole(nlp: Language) -> None:
+    text = (
+        "L’agence régionale de santé Centre-Val de Loire assure de son côté, dans un communiqué, que « la "
+        "continuité des soins a été garantie »."
+    )
+    assert one(nlp, text).speaker == "L’agence régionale de santé Centre-Val de Loire"

@@ -397,6 +397,23 @@ def _description_gender(np: str) -> str | None:
     return _determiner_gender(np)
 
 
+def _may_speak(t: Token) -> bool:
+    """Whether a subject token may name a speaker: a name, a pronoun, a person's, body's or group's
+    noun; not a thing (`la défaite s'explique`)."""
+    low = t.text.lower()
+    return (
+        t.pos_ in {"PROPN", "PRON"}
+        or t.ent_type_ in {"PER", "ORG"}
+        or t.text[:1].isupper()
+        or any(
+            low in words
+            for words in (ROLE_NOUNS, ORG_NOUNS, GROUP_NOUNS, _AGE_NOUNS, _KIN_NOUNS, _SPEAKING_NOUNS)
+        )
+        or low in _FIXED_GENDER_NOUNS
+        or low.removesuffix("s") in ROLE_NOUNS
+    )
+
+
 def _paired_noun_gender(noun: str) -> str | None:
     """'m' for `adjoint` (`adjointe` is a person noun too), 'f' for `agricultrice`; None for a noun
     with one form for both (`ministre`) or unknown."""
@@ -1471,7 +1488,10 @@ class ArticleContext:
             and any(len(w) > 3 and w.isalpha() for w in prefix)
             and named.group(1) not in self._not_persons  # (`l'association des commerçants Cœur de X`)
         ):
-            return self.fullest_name(named.group(1))  # `le Premier ministre Jean Castex`
+            if re.sub(r"^[ld]['’]", "", prefix[0]) not in ORG_NOUNS:
+                return self.fullest_name(named.group(1))  # `le Premier ministre Jean Castex`
+            if {"de", "du", "des"} & set(prefix):
+                return mention  # `L'agence régionale de santé Centre-Val de Loire`: a body and its place
         parts = name_parts(mention)
         if mention[:1].isupper() and any(
             name_parts(p.text)[-len(parts) :] == parts
@@ -3963,10 +3983,15 @@ class Attributor:
             if any(
                 t.pos_ == "VERB"
                 and self.is_speech(t)
-                and any(c.dep_ in SUBJECT_DEPS and c.idx >= region_start + m.end() for c in t.children)
+                and any(
+                    c.dep_ in SUBJECT_DEPS and c.idx >= region_start + m.end() and _may_speak(c)
+                    for c in t.children
+                )
                 for t in self.ctx.tokens_between(region_start + m.end(), span.open_at)
             ):
-                break  # `Selon Paris, le Quai d'Orsay a affirmé que « ... »`: the verb's subject speaks
+                # `Selon Paris, le Quai d'Orsay a affirmé que « ... »`: the verb's subject speaks (not
+                # `Pour X, la défaite s'explique « ... »`, a thing)
+                break
             if np and (word != "pour" or self._is_agent(np[0])):
                 whole = m.group(2).strip()
                 if (
