@@ -3753,3 +3753,23 @@ def test_a_body_named_with_its_place_is_written_whole(nlp: Language) -> None:
         "continuité des soins a été garantie »."
     )
     assert one(nlp, text).speaker == "L’agence régionale de santé Centre-Val de Loire"
+
+
+def test_a_text_message_sent_by_someone_before_a_colon_quotes_its_sender(nlp: Language) -> None:
+    text = (
+        "Dylan Marchetti, 34 ans, est jugé pour meurtre. « Je n'ai jamais voulu le tuer », a dit l'accusé. Un "
+        "enquêteur a décrit une scène « d'une rare violence ». Les policiers ont également exhumé un SMS "
+        "envoyé par l'accusé à un ami deux jours avant les faits : « Si Thierry continue, je vais finir par "
+        "faire une connerie. »"
+    )
+    assert [q.speaker for q in run(nlp, text)][-1] == "Dylan Marchetti"
+
+
+def test_il_after_an_unnamed_agent_introduced_as_subject(nlp: Language) -> None:
+    text = (
+        "Le musée a été cambriolé. Emile Varenne, le conservateur, est sous le choc. « C'est l'âme de ce "
+        "musée », confie-t-il. Un agent de surveillance, présent cette nuit-là au poste de sécurité, a "
+        "raconté au Parisien avoir vu les silhouettes. « Le temps de comprendre, ils étaient déjà dehors », "
+        "a-t-il témoigné."
+    )
+    assert [q.speaker for q in run(nlp, text)] == ["Emile Varenne", "Un agent de surveillance"]

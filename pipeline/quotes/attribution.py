@@ -4147,6 +4147,14 @@ class Attributor:
             return Cue("before", cue, cue_start)
         if stripped.endswith(":"):
             name_tokens = [t for t in tokens if t.text != ":"]
+            for t in name_tokens:
+                if t.text.lower() in _CARRIER_NOUNS and t.i > 0 and t.doc[t.i - 1].pos_ == "DET":
+                    det = t.doc[t.i - 1]
+                    carried = self._carrier_agent((text[det.idx : t.idx + len(t.text)], det.idx))
+                    if carried is not None:
+                        # `Les policiers ont exhumé un SMS envoyé par l'accusé à un ami : « ... »`: who
+                        # wrote the words the thing carries
+                        return Cue("colon", ":", region_start + len(stripped) - 1, carried[0], carried[1])
             clause = self._colon_clause_subject(name_tokens)
             if clause is not None:
                 # `Samedi, l'association a publié un communiqué : « ... »`: the subject of the clause
