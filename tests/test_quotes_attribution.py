@@ -3773,3 +3773,12 @@ def test_il_after_an_unnamed_agent_introduced_as_subject(nlp: Language) -> None:
         "a-t-il témoigné."
     )
     assert [q.speaker for q in run(nlp, text)] == ["Emile Varenne", "Un agent de surveillance"]
+
+
+def test_a_group_named_again_by_its_noun_is_written_as_at_the_cue(nlp: Language) -> None:
+    # Guideline §4.1: groups as written (`les grévistes`), not the phrase that counted them first.
+    text = (
+        "Devant le terminal, une cinquantaine de grévistes ont installé un brasero. « Pas de sûreté sans "
+        "salaires décents ! », scandaient les grévistes à chaque arrivée de navette."
+    )
+    assert one(nlp, text).speaker == "les grévistes"

@@ -2723,6 +2723,9 @@ class ArticleContext:
                 and pos < at
                 and here - self.sentence_index(pos) <= 1
                 and normalise(np) != normalise(mention)
+                # (`scandaient les grévistes` after `une cinquantaine de grévistes`: the same noun, a
+                # group as written, guideline §4.1)
+                and head not in re.findall(r"[\w-]+", np.lower())
             ]
             if groups:
                 return groups[-1][1]
@@ -2920,6 +2923,8 @@ class ArticleContext:
 
     def _fullest_description(self, mention: str, head: str, at: int) -> str:
         """`l'armée` -> `l'armée israélienne` when the article used that fuller phrase first."""
+        if re.match(r"les\s", mention, re.IGNORECASE) and head in GROUP_NOUNS:
+            return mention  # a group, as written (guideline §4.1): `les grévistes`
         best = mention
         for t in self.doc:
             if t.idx >= at:
