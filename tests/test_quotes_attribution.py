@@ -1755,7 +1755,7 @@ def test_subject_of_a_clause_verb_is_before_it_and_whole(nlp: Language) -> None:
         'Chaque service reçoit 300.000 euros chacun."Un renfort pour la période hivernale" L\'AP-HP a '
         'complété cette somme par "un renfort pour la période hivernale".',
     )
-    assert quotes[-1].speaker_mention == "AP-HP"
+    assert quotes[-1].speaker_mention == "L'AP-HP"  # (with the determiner the article gives it)
 
 
 def test_celui_qui_is_resolved_like_a_pronoun(nlp: Language) -> None:
@@ -3782,3 +3782,19 @@ def test_a_group_named_again_by_its_noun_is_written_as_at_the_cue(nlp: Language)
         "salaires décents ! », scandaient les grévistes à chaque arrivée de navette."
     )
     assert one(nlp, text).speaker == "les grévistes"
+
+
+def test_a_body_keeps_the_determiner_the_article_gives_it(nlp: Language) -> None:
+    text = (
+        "À Rome, le ministère italien des Affaires étrangères a fait savoir dans un communiqué qu'il "
+        "« regrettait » la convocation."
+    )
+    assert one(nlp, text).speaker == "le ministère italien des Affaires étrangères"
+
+
+def test_a_subject_whose_name_the_tokenizer_split_at_a_hyphen(nlp: Language) -> None:
+    text = (
+        "Le sexagénaire craint que la commune ne passe à côté.\nInterrogée, la préfecture des Côtes-d'Armor "
+        "indique qu'elle « prendra connaissance du résultat »."
+    )
+    assert one(nlp, text).speaker == "la préfecture des Côtes-d'Armor"

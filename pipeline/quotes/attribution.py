@@ -1419,6 +1419,18 @@ class ArticleContext:
     # -- speakers ------------------------------------------------------------------------------
     def resolve(self, mention: str, at: int, previous: list[tuple[int, str | None]]) -> str | None:
         """The speaker string for `mention` found at offset `at`; `previous` = earlier (cue, speaker)."""
+        found = self._resolve(mention, at, previous)
+        if found is not None and found == mention and not self._is_person(found):
+            det = re.search(
+                r"(?:^|[\s,(])((?:le|la|les)\s+|l['’])$", self.text[max(0, at - 5) : at], re.IGNORECASE
+            )
+            if det is not None and not self._in_quote(at - 1):
+                # `le ministère italien des Affaires étrangères`, `le SNUipp-FSU`: a body with the
+                # determiner the article gives it (guideline §4.1), which the noun phrase left out
+                return det.group(1) + found
+        return found
+
+    def _resolve(self, mention: str, at: int, previous: list[tuple[int, str | None]]) -> str | None:
         low = mention.lower().strip()
         low = re.sub(r"^-t-|^-", "", low)
         low = " ".join(low.split())
@@ -3475,6 +3487,8 @@ class Attributor:
                         continue  # `SNCF : Gérald Darmanin annonce`: a topic before the colon, not the subject
                     if self._detached_apposition(child, h):
                         continue  # `Fils d'un cadre, il reconnaît`: the subject is `il`
+                    if child.is_punct:
+                        continue  # (the hyphen of `Côtes-d'Armor` parsed as the subject)
                     low = child.text.lower()
                     if low in {"qui"} and h.dep_ == "acl:relcl":
                         k = child.i - 1 if child.i > 0 and doc[child.i - 1].text != "," else child.i - 2
@@ -3655,7 +3669,12 @@ class Attributor:
         while j >= 0 and (doc[j].text.lower() in AUXILIARIES or doc[j].pos_ in {"ADV", "AUX"}):
             j -= 1
         end = j
-        while j >= 0 and doc[j].idx >= region_start and doc[j].text not in STOP_NP:
+        while (
+            j >= 0
+            and doc[j].idx >= region_start
+            # (a hyphen inside a word the tokenizer split is no stop: `des Côtes-d'Armor`)
+            and (doc[j].text not in STOP_NP or (doc[j].text == "-" and j > 0 and not doc[j - 1].whitespace_))
+        ):
             if doc[j].pos_ in {"VERB", "AUX", "PRON", "SCONJ"} or self.ctx._in_quote(doc[j].idx):
                 return None
             j -= 1
