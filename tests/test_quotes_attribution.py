@@ -3798,3 +3798,17 @@ def test_a_subject_whose_name_the_tokenizer_split_at_a_hyphen(nlp: Language) -> 
         "indique qu'elle « prendra connaissance du résultat »."
     )
     assert one(nlp, text).speaker == "la préfecture des Côtes-d'Armor"
+
+
+def test_an_office_with_participles_is_one_role_and_no_one_of_another_trade(nlp: Language) -> None:
+    # `délégué`, `chargé du Numérique` belong to the office; the director the article named is not
+    # the minister it never names.
+    text = (
+        "Olivier Tessandier, directeur de l'hôpital, a porté plainte. Sur X, le ministre délégué chargé du "
+        "Numérique a dénoncé « une attaque lâche »."
+    )
+    quote = one(nlp, text)
+    assert (quote.speaker, quote.speaker_mention) == (
+        "le ministre délégué chargé du Numérique",
+        "le ministre délégué chargé du Numérique",
+    )

@@ -564,6 +564,9 @@ _OFFICES = frozenset(
     | {"député", "députée", "sénateur", "sénatrice"}
 )
 
+#: Participles that are part of an office's name: `le ministre délégué chargé du Numérique`.
+_OFFICE_PARTICIPLES = frozenset({"délégué", "déléguée", "chargé", "chargée", "chargés", "chargées"})
+
 _COMPLEMENT = re.compile(r"\b(?:de|du|des)\s+|\bd['’]\s*", re.IGNORECASE)
 
 
@@ -1377,6 +1380,18 @@ class ArticleContext:
                 and self.lexicon.lemma(low) is not None
             ):
                 break  # `Un étudiant proteste :` with the verb tagged as a noun
+            if (
+                seen_head
+                and low in _OFFICE_PARTICIPLES
+                and doc[end].text.lower() in ROLE_NOUNS | _OFFICE_PARTICIPLES
+            ):
+                # `le ministre délégué chargé du Numérique`, `la ministre déléguée à l'Industrie`: the
+                # office's participles and their complement belong to the role
+                end = k
+                k += 1
+                if k < len(doc) and doc[k].text.lower() in {"à", "au", "aux"}:
+                    k += 1
+                continue
             if t.pos_ in {"DET", "NUM"} or (t.pos_ == "ADJ" and not seen_head):
                 if t.pos_ == "ADJ":
                     last_adj = k
@@ -2688,12 +2703,18 @@ class ArticleContext:
                     and (p.subject or p.speaks)
                     and 0 <= here - self.sentence_index(p.start) <= 2
                 }
-                held = [r for r in self.roles if r.person == person]
+                held = [r for r in self.roles if r.person == person and _person_noun(r.head)]
                 other_office = (
                     head in _OFFICES
                     and not re.search(r"\bancienn?e?\b|\bex-", mention, re.IGNORECASE)
-                    and any(r.head in _OFFICES for r in held)
+                    and held
                     and not any(head in r.words for r in held)
+                    # (not `la porte-parole de la préfecture, la capitaine de frégate X`, named right after)
+                    and not any(
+                        at <= p.start and self.sentence_index(p.start) == here
+                        for p in self.persons
+                        if self.fullest_name(p.text) == person
+                    )
                 )
                 if specific and (
                     person is None
