@@ -3812,3 +3812,20 @@ def test_an_office_with_participles_is_one_role_and_no_one_of_another_trade(nlp:
         "le ministre délégué chargé du Numérique",
         "le ministre délégué chargé du Numérique",
     )
+
+
+def test_a_name_with_a_bodys_word_is_no_person(nlp: Language) -> None:
+    text = (
+        "Le vice-président de Toulouse Métropole chargé des mobilités, Arnaud Sicre, a appelé sur X « les "
+        "deux parties à revenir à la table ». « Les usagers ne doivent pas être les victimes », a ajouté l'élu."
+    )
+    assert [q.speaker for q in run(nlp, text)] == ["Arnaud Sicre", "Arnaud Sicre"]
+
+
+def test_the_subject_of_quoted_words_is_no_antecedent(nlp: Language) -> None:
+    text = (
+        "L'homme a été mis en examen. Son avocat, Me Grégoire Pellan, a dénoncé « un emballement médiatique » "
+        "et rappelé que son client « reste présumé innocent ». « Mon client est dévasté », a-t-il déclaré à la "
+        "sortie du palais de justice."
+    )
+    assert [q.speaker for q in run(nlp, text)] == ["Grégoire Pellan"] * 3

@@ -170,6 +170,7 @@ MEDIA_NAMES = frozenset(normalise(name) for name in wordlist("media_names"))
 _NAMED_AFTER_PERSONS = wordlist("named_after_persons")
 #: Words that open the name of a sports club (`FC Rouvray`, `Stade rennais`), never a person's.
 _CLUB_WORDS = wordlist("club_words")
+_BODY_WORDS = wordlist("body_words")
 #: News agencies and papers known by one word, before a person's name in one NER span (`l'AFP X Y`).
 _AGENCIES = frozenset(normalise(name) for name in wordlist("agencies"))
 
@@ -773,9 +774,13 @@ class ArticleContext:
             return None
         if not 2 <= len(units) <= 4 or (len(units) > 2 and before[-1:] == ["le"]):
             return None
-        if units[0][0].text in {"La", "Le", "Les"} or units[0][0].text in _CLUB_WORDS:
-            # `le député La France insoumise`, `l'entraîneur du FC Rouvray`: an article or a club's
-            # word opens a body's or a place's name
+        if (
+            units[0][0].text in {"La", "Le", "Les"}
+            or units[0][0].text in _CLUB_WORDS
+            or any(t.text in _BODY_WORDS for t in ent)
+        ):
+            # `le député La France insoumise`, `l'entraîneur du FC Rouvray`, `le vice-président de
+            # Toulouse Métropole`: an article, a club's or a body's word makes a body's or a place's name
             return None
         name = units[-2:]
         if len(units) >= 3 and units[-2][0].text.lower() in NAME_PARTICLES:
@@ -1070,8 +1075,13 @@ class ArticleContext:
             # `l'institut Max Planck`, `le lycée Victor-Hugo`, `rue Jean-Jaurès`: a person's name given
             # to an institution or a place
             return None
-        if not glued and (kept[0].text in _CLUB_WORDS or self._after_organisation_noun(kept[0].i)):
-            # `le FC Rouvray`, `l'association des commerçants Cœur de Plouvenec`: an organisation's name
+        if not glued and (
+            kept[0].text in _CLUB_WORDS
+            or self._after_organisation_noun(kept[0].i)
+            or any(t.text in _BODY_WORDS for t in kept)
+        ):
+            # `le FC Rouvray`, `l'association des commerçants Cœur de Plouvenec`, `Toulouse Métropole`:
+            # an organisation's name
             self._not_persons.add(self.text[start:end])
             return None
         # One word, hyphenated or not (`Bild`, `Marguerite-Bourgeoys`).
@@ -1760,6 +1770,8 @@ class ArticleContext:
                 )
                 if not (t.dep_ in {"nsubj", "nsubj:pass"} or inverted or opening) or self._in_quote(t.idx):
                     continue
+                if t.dep_ in {"nsubj", "nsubj:pass"} and self._in_quote(t.head.idx) and t.head.dep_ != "ROOT":
+                    continue  # `rappelé que son client « reste présumé innocent »`: the topic of quoted words
                 if low in DOCUMENT_NOUNS:
                     continue
                 if not human and low not in ORG_NOUNS:
