@@ -3829,3 +3829,22 @@ def test_the_subject_of_quoted_words_is_no_antecedent(nlp: Language) -> None:
         "sortie du palais de justice."
     )
     assert [q.speaker for q in run(nlp, text)] == ["Grégoire Pellan"] * 3
+
+
+def test_first_and_second_persons_in_an_interview(nlp: Language) -> None:
+    # In a question-and-answer piece, `je` in an answer and `vous` in a question are the interviewee; an
+    # object clitic (`m'a dit`) is neither a subject nor part of the noun phrase before it.
+    text = (
+        "Éloignée des courts pendant quatorze mois, Léa Fontanier a effectué son retour. Elle se confie.\n"
+        "Avez-vous douté de pouvoir revenir ?\nL. F. : Tous les jours. Après la deuxième opération, le "
+        "professeur Antoine Marchal, qui m'a opérée, m'a dit : « Il y a une chance sur deux. » Et puis un "
+        "matin, je me suis dit : « Si je n'essaie pas, je le regretterai. » Une petite fille m'a écrit : "
+        "« Reviens vite. »\nVous aviez déclaré en 2023 vouloir « entrer dans le top 10 ». Est-ce toujours "
+        "d'actualité ?\nL. F. : Disons qu'il a pris du retard."
+    )
+    assert [q.speaker for q in run(nlp, text)] == [
+        "Antoine Marchal",
+        "Léa Fontanier",
+        "Une petite fille",
+        "Léa Fontanier",
+    ]

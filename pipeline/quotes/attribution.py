@@ -61,7 +61,12 @@ _INVERTED_CLITIC = re.compile(r"[-‐](?:t[-‐])?(?:il|elle|ils|elles|on)")
 _CARRIER_NOUNS = wordlist("carrier_nouns")
 #: Words the parser may take for a cue verb's subject that are not one: object clitics (`leur a-t-il
 #: dit`), `ce`/`qui`, and the euphonic `l'` of `on` (`où l'on dénonce`).
-_NOT_SUBJECTS = {"-t", "t", "ce", "c'", "cela", "ça", "qui", "que", "leur", "me", "te", "se", "l'", "l’"}
+_NOT_SUBJECTS = {"-t", "t", "ce", "c'", "cela", "ça", "qui", "que", "leur", "me", "te", "se", "l'", "l’"} | {
+    "m'",
+    "m’",
+    "t'",
+    "t’",
+}
 #: Words between a subject and its verb: negation and clitic pronouns (`X ne cachait pas`, `X s'y est`).
 _PREVERBAL_CLITICS = {"ne", "n'", "n’", "se", "s'", "s’", "y", "en", "lui", "leur"}
 CLITICS = {
@@ -558,6 +563,11 @@ def _former(words: Iterable[str]) -> bool:
 
 
 #: The `de` that opens a noun's complement: `le maire de Paris`, `la ministre d'Etat`.
+#: First- and second-person object clitics, no part of a noun phrase before its verb (`Une fille m'a écrit`).
+_OBJECT_CLITICS = frozenset({"m'", "m’", "me", "t'", "t’", "te"})
+#: First- and second-person subjects outside quotation marks: the interviewee of a question-and-answer
+#: piece (`je me suis dit : « ... »` in an answer, `Vous aviez déclaré « ... »` in a question).
+_INTERVIEW_PRONOUNS = frozenset({"je", "j'", "j’", "moi", "vous"})
 #: Offices that one person seldom holds together: `le ministre de l'Intérieur` is not the person the
 #: article introduced as `le maire, X`.
 _OFFICES = frozenset(
@@ -1409,7 +1419,14 @@ class ArticleContext:
                     end = k  # `la direction de France 3`: a number in a name
                 k += 1
                 continue
-            if (low in CLITICS and k > start) or low in {"a", "ont", "est", "sont", "avait", "était"}:
+            if (low in CLITICS and k > start) or low in {
+                "a",
+                "ont",
+                "est",
+                "sont",
+                "avait",
+                "était",
+            } | _OBJECT_CLITICS:
                 break
             if (
                 t.pos_ in {"NOUN", "PROPN", "PRON", "X"}
@@ -1461,6 +1478,8 @@ class ArticleContext:
         low = " ".join(low.split())
         if low in PRONOUNS or low in LATEST or low in PLURAL_PRONOUNS:
             return self._antecedent(at, low, previous)
+        if low in _INTERVIEW_PRONOUNS:
+            return self._salient_person(at)
         if re.fullmatch(r"l['’]une? d['’](?:entre )?(?:eux|elles)", low):
             return mention  # `regrette l'un d'eux`: one of a group, never named (guideline §4.1)
         mention = self._whole_name(mention, at)
