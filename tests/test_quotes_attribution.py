@@ -3848,3 +3848,13 @@ def test_first_and_second_persons_in_an_interview(nlp: Language) -> None:
         "Une petite fille",
         "Léa Fontanier",
     ]
+
+
+def test_an_incise_with_an_auxiliary_inside_the_quotation_marks(nlp: Language) -> None:
+    text = (
+        "« Un travail de fourmi », a salué Mme Garnier-Thomas. « Il a craqué au bout de quelques heures », "
+        "confie un enquêteur.\n« Les investigations se poursuivent pour établir le déroulement exact des "
+        "faits, a poursuivi la procureure. Nous cherchons à savoir si le suspect a attendu la victime.\n« À "
+        "ce stade, rien ne permet d'affirmer qu'il ait agi avec un complice. »"
+    )
+    assert [q.speaker for q in run(nlp, text)][2:] == ["Garnier-Thomas", "Garnier-Thomas"]

@@ -4545,7 +4545,10 @@ class Attributor:
         first = self.ctx.tok_at[span.start] if span.start < len(text) else -1
         last = self.ctx.tok_at[span.end - 1] if 0 < span.end <= len(text) else -1
         for t in doc[first : last + 1] if 0 <= first <= last else []:
-            if t.i == 0 or doc[t.i - 1].text != "," or doc[t.i - 1].idx < span.start + 10:
+            k = t.i - 1
+            while k > t.i - 3 and k >= 0 and t.pos_ == "VERB" and doc[k].text.lower() in AUXILIARIES:
+                k -= 1  # `« ..., a poursuivi la procureure. ... »`: the auxiliary comes first
+            if t.i == 0 or k < 0 or doc[k].text != "," or doc[k].idx < span.start + 10:
                 continue
             # the incise ends at the next comma or full stop, and the quotation goes on after it
             stop = re.search(r"[,.;]", text[t.idx : span.end])
