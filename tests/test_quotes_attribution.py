@@ -3858,3 +3858,11 @@ def test_an_incise_with_an_auxiliary_inside_the_quotation_marks(nlp: Language) -
         "ce stade, rien ne permet d'affirmer qu'il ait agi avec un complice. »"
     )
     assert [q.speaker for q in run(nlp, text)][2:] == ["Garnier-Thomas", "Garnier-Thomas"]
+
+
+def test_the_circle_around_someone_is_written_as_the_article_writes_it(nlp: Language) -> None:
+    text = (
+        "La ministre du Travail, Claire Delambre, a exclu tout retrait. « On ne va pas rouvrir la "
+        "négociation », tranche l'entourage de la ministre."
+    )
+    assert one(nlp, text).speaker == "l'entourage de la ministre"

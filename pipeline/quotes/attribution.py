@@ -494,6 +494,8 @@ _KIN_FEMININE = {
     "ex-femme",
 }
 #: Nouns after a possessive that can be an inverted subject (`a confié son entourage`).
+#: Circles around someone that speak for them, written as the article writes them.
+_CIRCLE_NOUNS = frozenset({"entourage", "cabinet", "camp", "staff", "clan"})
 _SPEAKING_NOUNS = {"entourage", "camp", "défense", "conseil", "conseils", "staff", "clan", "cabinet"}
 #: Nouns of unnamed sources: `cette source` or `ce proche` is the unnamed source met before, not a name.
 _ANONYMOUS_SOURCES = {"source", "proche", "interlocuteur", "témoin", "familier", "connaisseur", "observateur"}
@@ -2404,6 +2406,10 @@ class ArticleContext:
         if not heads:
             return self.office_holder(mention) or mention  # (`le Premier`)
         head = heads[0]
+        if head in _CIRCLE_NOUNS:
+            # `l'entourage de la ministre`, `le cabinet du ministre`, `son entourage`: the circle around
+            # someone speaks, not that person; as written (guideline §4.1)
+            return mention
         if (
             content[0] in _ORDINALS
             and len(content) >= 2
