@@ -61,12 +61,9 @@ _INVERTED_CLITIC = re.compile(r"[-‐](?:t[-‐])?(?:il|elle|ils|elles|on)")
 _CARRIER_NOUNS = wordlist("carrier_nouns")
 #: Words the parser may take for a cue verb's subject that are not one: object clitics (`leur a-t-il
 #: dit`), `ce`/`qui`, and the euphonic `l'` of `on` (`où l'on dénonce`).
-_NOT_SUBJECTS = {"-t", "t", "ce", "c'", "cela", "ça", "qui", "que", "leur", "me", "te", "se", "l'", "l’"} | {
-    "m'",
-    "m’",
-    "t'",
-    "t’",
-}
+#: (`m'a dit` too: `le professeur X, qui m'a opérée, m'a dit :`)
+_NOT_SUBJECTS = {"-t", "t", "ce", "c'", "cela", "ça", "qui", "que", "leur", "me", "te", "se", "l'", "l’"}
+_NOT_SUBJECTS.update({"m'", "m’", "t'", "t’"})
 #: Words between a subject and its verb: negation and clitic pronouns (`X ne cachait pas`, `X s'y est`).
 _PREVERBAL_CLITICS = {"ne", "n'", "n’", "se", "s'", "s’", "y", "en", "lui", "leur"}
 CLITICS = {
@@ -175,6 +172,7 @@ MEDIA_NAMES = frozenset(normalise(name) for name in wordlist("media_names"))
 _NAMED_AFTER_PERSONS = wordlist("named_after_persons")
 #: Words that open the name of a sports club (`FC Rouvray`, `Stade rennais`), never a person's.
 _CLUB_WORDS = wordlist("club_words")
+#: Words that make a name a body's, never a person's (`Toulouse Métropole`).
 _BODY_WORDS = wordlist("body_words")
 #: News agencies and papers known by one word, before a person's name in one NER span (`l'AFP X Y`).
 _AGENCIES = frozenset(normalise(name) for name in wordlist("agencies"))
@@ -493,9 +491,9 @@ _KIN_FEMININE = {
     "ex-épouse",
     "ex-femme",
 }
-#: Nouns after a possessive that can be an inverted subject (`a confié son entourage`).
 #: Circles around someone that speak for them, written as the article writes them.
 _CIRCLE_NOUNS = frozenset({"entourage", "cabinet", "camp", "staff", "clan"})
+#: Nouns after a possessive that can be an inverted subject (`a confié son entourage`).
 _SPEAKING_NOUNS = {"entourage", "camp", "défense", "conseil", "conseils", "staff", "clan", "cabinet"}
 #: Nouns of unnamed sources: `cette source` or `ce proche` is the unnamed source met before, not a name.
 _ANONYMOUS_SOURCES = {"source", "proche", "interlocuteur", "témoin", "familier", "connaisseur", "observateur"}
@@ -564,7 +562,6 @@ def _former(words: Iterable[str]) -> bool:
     return any(w in _FORMER or w.startswith("ex-") for w in words)
 
 
-#: The `de` that opens a noun's complement: `le maire de Paris`, `la ministre d'Etat`.
 #: First- and second-person object clitics, no part of a noun phrase before its verb (`Une fille m'a écrit`).
 _OBJECT_CLITICS = frozenset({"m'", "m’", "me", "t'", "t’", "te"})
 #: First- and second-person subjects outside quotation marks: the interviewee of a question-and-answer
@@ -579,7 +576,10 @@ _OFFICES = frozenset(
 
 #: Participles that are part of an office's name: `le ministre délégué chargé du Numérique`.
 _OFFICE_PARTICIPLES = frozenset({"délégué", "déléguée", "chargé", "chargée", "chargés", "chargées"})
+#: Words that end a noun phrase before its verb: auxiliaries and object clitics (`Une fille m'a écrit`).
+_NP_VERB_STOPS = frozenset({"a", "ont", "est", "sont", "avait", "était"}) | _OBJECT_CLITICS
 
+#: The `de` that opens a noun's complement: `le maire de Paris`, `la ministre d'Etat`.
 _COMPLEMENT = re.compile(r"\b(?:de|du|des)\s+|\bd['’]\s*", re.IGNORECASE)
 
 
@@ -1421,14 +1421,7 @@ class ArticleContext:
                     end = k  # `la direction de France 3`: a number in a name
                 k += 1
                 continue
-            if (low in CLITICS and k > start) or low in {
-                "a",
-                "ont",
-                "est",
-                "sont",
-                "avait",
-                "était",
-            } | _OBJECT_CLITICS:
+            if (low in CLITICS and k > start) or low in _NP_VERB_STOPS:
                 break
             if (
                 t.pos_ in {"NOUN", "PROPN", "PRON", "X"}
