@@ -59,11 +59,14 @@ _OF_WORDS = {"de", "du", "des", "d'", "d’"}
 _INVERTED_CLITIC = re.compile(r"[-‐](?:t[-‐])?(?:il|elle|ils|elles|on)")
 #: Things that carry someone's words (`une banderole déployée par X`): the words are X's.
 _CARRIER_NOUNS = wordlist("carrier_nouns")
+#: First- and second-person object clitics: no cue's subject, no part of a noun phrase before its verb
+#: (`Une fille m'a écrit`).
+_OBJECT_CLITICS = frozenset({"m'", "m’", "me", "t'", "t’", "te"})
 #: Words the parser may take for a cue verb's subject that are not one: object clitics (`leur a-t-il
 #: dit`), `ce`/`qui`, and the euphonic `l'` of `on` (`où l'on dénonce`).
 #: (`m'a dit` too: `le professeur X, qui m'a opérée, m'a dit :`)
-_NOT_SUBJECTS = {"-t", "t", "ce", "c'", "cela", "ça", "qui", "que", "leur", "me", "te", "se", "l'", "l’"}
-_NOT_SUBJECTS.update({"m'", "m’", "t'", "t’"})
+_NOT_SUBJECTS = {"-t", "t", "ce", "c'", "cela", "ça", "qui", "que", "leur", "se", "l'", "l’"}
+_NOT_SUBJECTS.update(_OBJECT_CLITICS)
 #: Words between a subject and its verb: negation and clitic pronouns (`X ne cachait pas`, `X s'y est`).
 _PREVERBAL_CLITICS = {"ne", "n'", "n’", "se", "s'", "s’", "y", "en", "lui", "leur"}
 CLITICS = {
@@ -401,6 +404,12 @@ def _description_gender(np: str) -> str | None:
     return _determiner_gender(np)
 
 
+def _names_a_body(tokens: list[Token]) -> bool:
+    """Whether a capitalised run is a body's name, not a person's: a club's word opens it (`FC
+    Rouvray`) or a body's word is in it (`Toulouse Métropole`)."""
+    return bool(tokens) and (tokens[0].text in _CLUB_WORDS or any(t.text in _BODY_WORDS for t in tokens))
+
+
 def _may_speak(t: Token) -> bool:
     """Whether a subject token may name a speaker: a name, a pronoun, a person's, body's or group's
     noun; not a thing (`la défaite s'explique`)."""
@@ -562,8 +571,6 @@ def _former(words: Iterable[str]) -> bool:
     return any(w in _FORMER or w.startswith("ex-") for w in words)
 
 
-#: First- and second-person object clitics, no part of a noun phrase before its verb (`Une fille m'a écrit`).
-_OBJECT_CLITICS = frozenset({"m'", "m’", "me", "t'", "t’", "te"})
 #: First- and second-person subjects outside quotation marks: the interviewee of a question-and-answer
 #: piece (`je me suis dit : « ... »` in an answer, `Vous aviez déclaré « ... »` in a question).
 _INTERVIEW_PRONOUNS = frozenset({"je", "j'", "j’", "moi", "vous"})
@@ -786,11 +793,7 @@ class ArticleContext:
             return None
         if not 2 <= len(units) <= 4 or (len(units) > 2 and before[-1:] == ["le"]):
             return None
-        if (
-            units[0][0].text in {"La", "Le", "Les"}
-            or units[0][0].text in _CLUB_WORDS
-            or any(t.text in _BODY_WORDS for t in ent)
-        ):
+        if units[0][0].text in {"La", "Le", "Les"} or _names_a_body(list(ent)):
             # `le député La France insoumise`, `l'entraîneur du FC Rouvray`, `le vice-président de
             # Toulouse Métropole`: an article, a club's or a body's word makes a body's or a place's name
             return None
@@ -1087,11 +1090,7 @@ class ArticleContext:
             # `l'institut Max Planck`, `le lycée Victor-Hugo`, `rue Jean-Jaurès`: a person's name given
             # to an institution or a place
             return None
-        if not glued and (
-            kept[0].text in _CLUB_WORDS
-            or self._after_organisation_noun(kept[0].i)
-            or any(t.text in _BODY_WORDS for t in kept)
-        ):
+        if not glued and (_names_a_body(kept) or self._after_organisation_noun(kept[0].i)):
             # `le FC Rouvray`, `l'association des commerçants Cœur de Plouvenec`, `Toulouse Métropole`:
             # an organisation's name
             self._not_persons.add(self.text[start:end])
@@ -2733,23 +2732,10 @@ class ArticleContext:
                     and (p.subject or p.speaks)
                     and 0 <= here - self.sentence_index(p.start) <= 2
                 }
-                held = [r for r in self.roles if r.person == person and _person_noun(r.head)]
-                other_office = (
-                    head in _OFFICES
-                    and not re.search(r"\bancienn?e?\b|\bex-", mention, re.IGNORECASE)
-                    and held
-                    and not any(head in r.words for r in held)
-                    # (not `la porte-parole de la préfecture, la capitaine de frégate X`, named right after)
-                    and not any(
-                        at <= p.start and self.sentence_index(p.start) == here
-                        for p in self.persons
-                        if self.fullest_name(p.text) == person
-                    )
-                )
                 if specific and (
                     person is None
                     or (person not in quoted and (gender is None or self._gender(person) != gender))
-                    or other_office
+                    or self._in_another_trade(person, head, mention, at)
                 ):
                     # `le responsable de la communication du groupe`, linked to nobody, and the article's
                     # main person neither quoted yet, nor in the title, nor a subject nearby, nor of the
@@ -2811,6 +2797,25 @@ class ArticleContext:
             if stems & words:
                 found = o
         return self._org_as_written(found) if found is not None else None
+
+    def _in_another_trade(self, person: str, head: str, mention: str, at: int) -> bool:
+        """Whether `person` is someone the article gave another trade than the office `mention` names
+        (`le ministre de l'Intérieur` is not `le maire, X`, nor `X, directeur de l'hôpital`); not for a
+        former office, nor for a person named right after it in its sentence (`la porte-parole de la
+        préfecture, la capitaine de frégate X`)."""
+        if head not in _OFFICES or re.search(r"\bancienn?e?\b|\bex-", mention, re.IGNORECASE):
+            return False
+        held = [r for r in self.roles if r.person == person and _person_noun(r.head)]
+        here = self.sentence_index(at)
+        return (
+            bool(held)
+            and not any(head in r.words for r in held)
+            and not any(
+                at <= p.start and self.sentence_index(p.start) == here
+                for p in self.persons
+                if self.fullest_name(p.text) == person
+            )
+        )
 
     def _introduced_by_role(self, p: Mention) -> bool:
         """Whether a role noun comes just before the person's mention (`le député de la Manche X`) or
